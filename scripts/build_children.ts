@@ -61,7 +61,7 @@ const ROOT = resolve(import.meta.dirname ?? ".", "..");
 interface Target {
   /** The source file, such as `examples/children/hello.c`. */
   source: string;
-  /** Where the ELF is written: an absolute path inside the build folder. */
+  /** Absolute output path of the ELF, inside the build folder. */
   output: string;
   /** A scratch folder of this target for intermediate files (absolute). */
   scratch: string;
@@ -69,7 +69,7 @@ interface Target {
   runtime: readonly string[];
 }
 
-/** How one kind of source becomes an ELF: its folder, its extension and its compiler runs. */
+/** Build rule of one kind of source: its folder, its extension and its compiler runs. */
 interface Rule {
   /** Folder of the sources, relative to the repository root. */
   folder: string;
@@ -255,7 +255,7 @@ async function main(args: readonly string[]): Promise<number> {
         return 0;
       }
       console.error(
-        `${changed.length} of ${elfs.length} ELF files differ from a fresh build; ` +
+        `${changed.length} of ${elfs.length} ELF files are missing or differ from a fresh build; ` +
           "run `deno task children` and commit them:",
       );
       for (const elf of changed) console.error(`  ${elf}`);

@@ -1,9 +1,9 @@
 /*
  * compute: a compute-bound child for measuring the interpreter and for long runs.
  *
- * It runs a sieve of Eratosthenes over the odd numbers below LIMIT, once per round with the
- * limit growing to LIMIT in the last round, and logs the number of primes and an FNV-1a hash
- * of the bitmap after each round. The rounds together retire some tens of millions of
+ * It runs a sieve of Eratosthenes over the odd numbers, once per round, with the limit growing
+ * to LIMIT in the last round. After each round it logs the number of primes and an FNV-1a
+ * hash of the bitmap. The rounds together retire some tens of millions of
  * instructions; the sieve state lives in a 64 KiB bss bitmap.
  */
 #include "runtime/crspec.h"

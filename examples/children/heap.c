@@ -6,8 +6,8 @@
  *   fixed    4 KiB, attached at FIXED_ADDRESS
  *   spare   12 KiB, allocated and never attached (so it stays zero-filled)
  *   scratch  4 KiB, attached and filled in steps 1 to DETACH_STEP, then detached but kept
- *            allocated, and attached again in step REATTACH_STEP, where its checksum must
- *            match the one logged at the detach
+ *            allocated. Step REATTACH_STEP attaches it again and logs its checksum, which
+ *            must match the one logged before the detach.
  */
 #include "runtime/crspec.h"
 
@@ -91,7 +91,7 @@ int main(void)
 			scratch = (unsigned *)rm_attach(rm, scratch_ds, 0, 0, 0, RM_WRITABLE);
 			if (!scratch)
 				return 6;
-			log_printf(log, "scratch attached again at %p: scratch=%08x", scratch,
+			log_printf(log, "scratch attached again: scratch=%08x",
 			           sum_words(scratch, scratch_words));
 		}
 	}

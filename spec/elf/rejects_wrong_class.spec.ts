@@ -1,6 +1,7 @@
 // Children run on a 32-bit RISC-V processor (RV32), so only 32-bit ELF files (EI_CLASS 1)
 // can be loaded. A 64-bit file is rejected with rule "class", and the message names the
-// file's actual class and machine, so that a user who passed a host binary sees why.
+// file's actual class and machine, so that a
+// user who passed a host binary learns the reason.
 
 import assert from "node:assert/strict";
 import { InvalidExecutableError, planLoad, readElf } from "../../mod.ts";

@@ -10,9 +10,9 @@ import type { ElfFile, ElfSegment, LoadPlan } from "./types.ts";
 /**
  * Describes an ELF file line by line, for the CLI command `crspec elf <file>`.
  *
- * The lines are the header facts (class, machine, type, entry), the interpreter when there is
- * one, one line per program header with what loading does with it, the number of symbols,
- * and last either `loadable` or the message of the validation error.
+ * The lines are the header facts (class, machine, type, entry) and the interpreter when there
+ * is one. Then comes one line per program header, with the action that loading takes for it,
+ * and the number of symbols. The last line is either `loadable` or the validation error.
  *
  * @example Describe a file
  * ```ts ignore

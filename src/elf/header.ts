@@ -4,7 +4,7 @@
  * elfy (1.0.0) maps `e_type`, `e_machine` and `p_type` to names and drops every number it has
  * no name for (RISC-V among them), and it reads past the end of short input with plain
  * exceptions. This reader gives the raw numbers and rejects a file whose header or header
- * tables do not fit, before elfy sees it.
+ * tables do not fit, before elfy parses it.
  *
  * @module
  */
@@ -95,10 +95,10 @@ export function readHeader(bytes: Uint8Array): RawHeader {
   }
   const magic = bytes.subarray(0, 4);
   if (magic[0] !== 0x7f || magic[1] !== 0x45 || magic[2] !== 0x4c || magic[3] !== 0x46) {
-    const shown = Array.from(magic, (byte) => byte.toString(16).padStart(2, "0")).join(" ");
+    const magicHex = Array.from(magic, (byte) => byte.toString(16).padStart(2, "0")).join(" ");
     throw new InvalidExecutableError(
       "magic",
-      shown,
+      magicHex,
       `the file does not start with the ELF magic 7f 45 4c 46 ("\\x7fELF")`,
     );
   }

@@ -66,7 +66,10 @@ const SEGMENT_TYPE_NAMES: ReadonlyMap<number, string> = new Map([
   [0x6474e553, "PT_GNU_PROPERTY"],
 ]);
 
-/** `p_type` of the RISC-V attributes segment; the range 0x70000000-0x7fffffff is processor-specific. */
+/**
+ * `p_type` of the RISC-V attributes segment. Types from 0x70000000 to 0x7fffffff are
+ * processor-specific, so the name depends on the machine.
+ */
 const PT_RISCV_ATTRIBUTES = 0x70000003;
 
 /** Formats `value` as lowercase hex with a `0x` prefix. */

@@ -167,7 +167,8 @@ function flagBits(flags: Readonly<Record<string, boolean>>): number {
   let bits = 0;
   for (const [name, set] of Object.entries(flags)) {
     if (!set) continue;
-    // elfy names the bits it knows and keys the others by their value, bit 31 as a negative.
+    // elfy names the bits in its table and keys the others by their value, with bit 31 as a
+    // negative number.
     bits |= ELFY_FLAG_BITS[name] ?? Number(name);
   }
   return bits >>> 0;

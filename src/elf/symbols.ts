@@ -79,13 +79,19 @@ export function readSymbols(
   return symbols;
 }
 
-function checkSectionInFile(bytes: Uint8Array, section: SectionLocation, what: string): void {
+function checkSectionInFile(
+  bytes: Uint8Array,
+  section: SectionLocation,
+  description: string,
+): void {
   const end = section.offset + section.size;
   if (end > bytes.length) {
     throw new InvalidExecutableError(
       "symtab",
       hex(end),
-      `the ${what} (section ${section.index}, ${section.size} bytes at ${hex(section.offset)}) ` +
+      `the ${description} (section ${section.index}, ${section.size} bytes at ${
+        hex(section.offset)
+      }) ` +
         `ends at ${hex(end)}, past the end of the ${bytes.length}-byte file`,
     );
   }

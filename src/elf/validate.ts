@@ -25,6 +25,9 @@ export const USER_START = 0x0001_0000;
 /** End (exclusive) of the user address range. */
 export const USER_END = 0xc000_0000;
 
+/** The fix suggested when the class, byte order or machine is wrong. */
+const REBUILD_HINT = "build the child with -march=rv32im -mabi=ilp32";
+
 /** Options of {@linkcode planLoad}. */
 export interface PlanLoadOptions {
   /** True when the child is given a dynamic-linker capability, so dynamic images may load. */
@@ -34,13 +37,16 @@ export interface PlanLoadOptions {
 /**
  * Checks every loading rule and returns what loading does with each PT_LOAD segment.
  *
- * The rules are checked in this order, and the first that fails is raised: `magic`, `class`
- * (32-bit), `data` (little-endian), `machine` (RISC-V, 243), `type` (EXEC, or DYN with an
- * entry point), `entry` (non-zero), `no-load-segment`, then for each program header in file
- * order `segment-bounds` (all types), `segment-size`, `segment-alignment` and
- * `address-range` (PT_LOAD only), then `segment-overlap`, then `entry` again (inside an
- * executable PT_LOAD), and last the dynamic-linker check. Read-only segments get action
- * `attach`, writable ones `copy`.
+ * The rules are checked in this order, and the first that fails is raised:
+ * 1. on the header: `magic`, `class` (32-bit), `data` (little-endian), `machine` (RISC-V,
+ *    243), `type` (EXEC, or DYN with an entry point), `entry` (non-zero);
+ * 2. `no-load-segment`;
+ * 3. for each program header in file order: `segment-bounds` (every type), then for PT_LOAD
+ *    only `segment-size`, `segment-alignment` and `address-range`;
+ * 4. `segment-overlap`, then `entry` again (inside an executable PT_LOAD);
+ * 5. the dynamic-linker check.
+ *
+ * Read-only segments get action `attach`, and writable ones get `copy`.
  *
  * @example Plan the loading of a child
  * ```ts ignore
@@ -93,10 +99,10 @@ function checkHeader(file: ElfFile, bytes: Uint8Array): void {
   if (
     magic.length < 4 || magic[0] !== 0x7f || String.fromCharCode(...magic.subarray(1)) !== "ELF"
   ) {
-    const shown = Array.from(magic, (byte) => byte.toString(16).padStart(2, "0")).join(" ");
+    const magicHex = Array.from(magic, (byte) => byte.toString(16).padStart(2, "0")).join(" ");
     throw new InvalidExecutableError(
       "magic",
-      shown === "" ? "empty" : shown,
+      magicHex === "" ? "empty" : magicHex,
       `the file does not start with the ELF magic 7f 45 4c 46 ("\\x7fELF")`,
     );
   }
@@ -107,33 +113,36 @@ function checkHeader(file: ElfFile, bytes: Uint8Array): void {
       "class",
       `${file.bits}-bit`,
       `the file is a ${file.bits}-bit ${machine} ELF, but only 32-bit RISC-V (RV32) ` +
-        `executables can be loaded`,
+        `executables can be loaded, so ${REBUILD_HINT}`,
     );
   }
   if (!file.littleEndian) {
     throw new InvalidExecutableError(
       "data",
       "big-endian",
-      `the file is a big-endian ${machine} ELF, but RV32 executables are little-endian`,
+      `the file is a big-endian ${machine} ELF, but RV32 executables are little-endian, ` +
+        `so ${REBUILD_HINT}`,
     );
   }
   if (file.machine !== EM_RISCV) {
     throw new InvalidExecutableError(
       "machine",
       machine,
-      `the file is for ${machine}, but only RISC-V (${EM_RISCV}) executables can be loaded`,
+      `the file is for ${machine}, but only RISC-V (${EM_RISCV}) executables can be loaded, ` +
+        `so ${REBUILD_HINT}`,
     );
   }
 
   const isExecutable = file.type === ET_EXEC || (file.type === ET_DYN && file.entry !== 0);
   if (!isExecutable) {
-    const what = file.type === ET_DYN
+    const description = file.type === ET_DYN
       ? "DYN without an entry point (a shared library)"
       : typeName(file.type);
     throw new InvalidExecutableError(
       "type",
       `${typeName(file.type)} (${file.type})`,
-      `the file's type is ${what}, but only EXEC, or DYN with an entry point, can be started`,
+      `the file's type is ${description}, but only EXEC, or DYN with an entry point, ` +
+        `can be started`,
     );
   }
   if (file.entry === 0) {

@@ -1,5 +1,5 @@
 /**
- * What an image holds once decoded.
+ * Contents of an image once decoded.
  *
  * @module
  */

@@ -21,7 +21,7 @@ import { countPresentPages, isPagePresent } from "./page_map.ts";
  * file, directly after the previous part; the checksums of the manifest and of the dataspace
  * table; ids strictly ascending; page map sizes; no bytes after the last part; then per dataspace
  * the checksum of its page map, that the map marks no page beyond the dataspace and as many pages
- * as the table entry says, and the checksum of its pages.
+ * as the table entry records, and the checksum of its pages.
  *
  * @example Rejecting a damaged image
  * ```ts
@@ -39,7 +39,7 @@ import { countPresentPages, isPagePresent } from "./page_map.ts";
  *
  * @param bytes The whole image file.
  * @returns The manifest and the dataspaces, all-zero pages filled in.
- * @throws {CorruptImageError} with a one-line message that says what is wrong and where.
+ * @throws {CorruptImageError} with a one-line message that names what is wrong and where.
  */
 export function decodeImage(bytes: Uint8Array): ImageContents {
   const header = readHeader(bytes);
@@ -201,7 +201,7 @@ function validatePageMap(name: string, bits: Uint8Array, entry: DataspaceEntry):
   const present = countPresentPages(bits);
   if (present !== entry.storedPageCount) {
     throw new CorruptImageError(
-      `${name} page map marks ${present} pages present, but the table entry says ` +
+      `${name} page map marks ${present} pages present, but the table entry records ` +
         `${entry.storedPageCount} are stored`,
     );
   }

@@ -77,8 +77,13 @@ export function writeImageFile(
     created = false;
   } catch (error) {
     closeQuietly(file);
-    if (created) removeIfPresent(temporary);
-    throw new ImageFileError("write", path, reasonOf(error));
+    const leftover = created ? removeTemporary(temporary) : undefined;
+    const reason = reasonOf(error);
+    throw new ImageFileError(
+      "write",
+      path,
+      leftover === undefined ? reason : `${reason}; ${leftover}`,
+    );
   }
 
   syncFolder(folder);
@@ -111,12 +116,17 @@ function closeQuietly(file: Deno.FsFile | undefined): void {
   }
 }
 
-function removeIfPresent(path: string): void {
+/** Removes the temporary file; returns a note for the error message if that fails. */
+function removeTemporary(path: string): string | undefined {
   try {
     Deno.removeSync(path);
   } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    return `the temporary file ${path} could not be removed (${
+      reasonOf(error)
+    }), delete it by hand`;
   }
+  return undefined;
 }
 
 /** Flushes the folder entry of the renamed file, so that the rename survives a crash. */

@@ -72,5 +72,5 @@ function validateJsonValue(value: unknown, path: string, ancestors: Set<object>)
 }
 
 function reject(path: string, problem: string): never {
-  throw new InvalidArgumentError(`${path} ${problem}; a manifest holds only JSON values`);
+  throw new InvalidArgumentError(`${path} ${problem}; a manifest may contain only JSON values`);
 }

@@ -53,7 +53,7 @@ export function countPresentPages(bits: Uint8Array): number {
   return count;
 }
 
-/** A 32-bit view of `data`, or undefined when its offset is not 4-byte aligned. */
+/** Returns a 32-bit view of `data`, or undefined when its offset is not 4-byte aligned. */
 function wordView(data: Uint8Array): Int32Array | undefined {
   if (data.byteOffset % 4 !== 0) return undefined;
   return new Int32Array(data.buffer, data.byteOffset, data.length / 4);

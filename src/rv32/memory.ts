@@ -25,14 +25,19 @@ export const PERM_EXECUTE = 4;
 export const DECODED_WORDS = 4;
 
 /**
- * One mapped page: the frame, a little-endian view of it and, once an instruction was fetched
- * from it, its decoded-instruction cache.
+ * One mapped page: the frame, word and halfword views of it and, once an instruction was
+ * fetched from it, its decoded-instruction cache.
+ *
+ * The views use the host's byte order, which is the little-endian order of RISC-V on every
+ * host this module accepts (see {@linkcode HOST_IS_LITTLE_ENDIAN}).
  */
 export class MappedPage {
   /** The 4096 bytes of dataspace memory behind the page. */
   readonly frame: Uint8Array;
-  /** View of `frame` for little-endian loads and stores. */
-  readonly view: DataView;
+  /** `frame` as 32-bit words, for word loads and stores and for instruction fetch. */
+  readonly words: Int32Array;
+  /** `frame` as 16-bit halfwords. */
+  readonly halves: Uint16Array;
   /** Bit set of PERM_READ, PERM_WRITE and PERM_EXECUTE. */
   readonly permissions: number;
   /**
@@ -47,9 +52,16 @@ export class MappedPage {
   /** Creates the entry for `frame` with `permissions`. */
   constructor(frame: Uint8Array, permissions: number) {
     this.frame = frame;
-    this.view = new DataView(frame.buffer, frame.byteOffset, PAGE_SIZE);
+    this.words = new Int32Array(frame.buffer, frame.byteOffset, PAGE_SIZE / 4);
+    this.halves = new Uint16Array(frame.buffer, frame.byteOffset, PAGE_SIZE / 2);
     this.permissions = permissions;
   }
+}
+
+/** True on little-endian hosts; the module refuses to load on others. */
+export const HOST_IS_LITTLE_ENDIAN: boolean = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+if (!HOST_IS_LITTLE_ENDIAN) {
+  throw new Error("the RV32 memory model needs a little-endian host");
 }
 
 /** The entry of every unmapped page: no permissions, so the processor never touches its frame. */
@@ -88,12 +100,18 @@ export class Memory {
    * @param page page number, `address >>> PAGE_SHIFT`
    * @param frame a 4096-byte view of dataspace memory
    * @param permissions bit set of PERM_READ, PERM_WRITE and PERM_EXECUTE
-   * @throws {InvalidArgumentError} when the page number, frame size or permissions are invalid
+   * @throws {InvalidArgumentError} when the page number, the frame's size or alignment, or the
+   *   permissions are invalid
    */
   map(page: number, frame: Uint8Array, permissions: number): void {
     checkPage(page);
     if (frame.length !== PAGE_SIZE) {
       throw new InvalidArgumentError(`frame of ${frame.length} bytes, expected ${PAGE_SIZE}`);
+    }
+    if (frame.byteOffset % 4 !== 0) {
+      throw new InvalidArgumentError(
+        `frame at byte offset ${frame.byteOffset} of its buffer; frames must start 4-byte aligned`,
+      );
     }
     if (!Number.isInteger(permissions) || permissions < 0 || permissions > 7) {
       throw new InvalidArgumentError(`permissions ${permissions}, expected a value from 0 to 7`);
@@ -183,7 +201,7 @@ export class Memory {
     if (!isAddress(address) || (address & 3) !== 0) return undefined;
     const entry = this.#entry(address >>> PAGE_SHIFT);
     if ((entry.permissions & PERM_READ) === 0) return undefined;
-    return entry.view.getUint32(address & (PAGE_SIZE - 1), true);
+    return entry.words[(address & (PAGE_SIZE - 1)) >>> 2]! >>> 0;
   }
 
   /**
@@ -195,7 +213,7 @@ export class Memory {
     if (!isAddress(address) || (address & 3) !== 0) return false;
     const entry = this.#entry(address >>> PAGE_SHIFT);
     if ((entry.permissions & PERM_WRITE) === 0) return false;
-    entry.view.setInt32(address & (PAGE_SIZE - 1), value | 0, true);
+    entry.words[(address & (PAGE_SIZE - 1)) >>> 2] = value;
     return true;
   }
 

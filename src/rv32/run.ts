@@ -6,7 +6,7 @@
  */
 
 import { Cause } from "./cause.ts";
-import { decodeInto, ILLEGAL_FIELDS, Op } from "./decode.ts";
+import { decodeInto, ILLEGAL_FIELDS } from "./decode.ts";
 import type { Hart } from "./hart.ts";
 import { DECODED_WORDS, type MappedPage, type Memory, PAGE_SIZE } from "./memory.ts";
 import { PERM_EXECUTE, PERM_READ, PERM_WRITE } from "./memory.ts";
@@ -50,8 +50,7 @@ export function newRunResult(): RunResult {
 }
 
 const PAGE_MASK = PAGE_SIZE - 1;
-const NO_CODE = new Int32Array(0);
-const NO_VIEW = new DataView(new ArrayBuffer(0));
+const NO_CODE: Int32Array = new Int32Array(0);
 
 /**
  * Executes at most `budget` instructions of `hart` on `memory` and stores the outcome in
@@ -88,6 +87,7 @@ export function run(hart: Hart, memory: Memory, budget: number, result: RunResul
   const slots = memory.pageSlots;
   const pages = memory.pages;
 
+  x[0] = 0;
   let pc = hart.pc | 0;
   let retired = 0;
   let stop: number = Stop.BUDGET;
@@ -97,11 +97,11 @@ export function run(hart: Hart, memory: Memory, budget: number, result: RunResul
   // The page that pc is in, with its decoded-instruction cache and frame view.
   let codePage = -1;
   let code = NO_CODE;
-  let codeView = NO_VIEW;
+  let codeWords = NO_CODE;
 
   execution: while (retired < budget) {
     // Fetch. Taken jumps and branches check their target's alignment, so pc can only be
-    // misaligned when the run starts, and that is caught here when the first page is entered.
+    // misaligned when the run starts, which is caught here because no page is entered yet.
     if (pc >>> 12 !== codePage) {
       if ((pc & 3) !== 0) {
         trap = Cause.INSTRUCTION_ADDRESS_MISALIGNED;
@@ -115,11 +115,11 @@ export function run(hart: Hart, memory: Memory, budget: number, result: RunResul
         break execution;
       }
       code = page.decoded ?? createDecodedCache(page);
-      codeView = page.view;
+      codeWords = page.words;
       codePage = pc >>> 12;
     }
     const slot = pc & PAGE_MASK;
-    const raw = codeView.getInt32(slot, true);
+    const raw = codeWords[slot >>> 2]!;
     if (code[slot] !== raw) decodeInto(raw, code, slot);
 
     // Decode from the cache into locals.
@@ -129,84 +129,60 @@ export function run(hart: Hart, memory: Memory, budget: number, result: RunResul
     const rs1 = (fields >>> 16) & 31;
     const rs2 = fields >>> 24;
 
-    // Execute: compute the value for rd (0 when there is none) and the next pc.
+    // Execute: compute the value for rd (0 when there is none) and the next pc. The labels are
+    // the numbers of `Op` in decode.ts written as literals, because V8 turns a switch into a
+    // jump table only when every label is an integer literal.
     let value = 0;
     let next = (pc + 4) | 0;
     switch (fields & 0xff) {
-      case Op.LUI:
+      case 2: // lui
         value = imm;
         break;
-      case Op.AUIPC:
+      case 3: // auipc
         value = (pc + imm) | 0;
         break;
-      case Op.JAL:
+      case 4: // jal
         value = next;
         next = (pc + imm) | 0;
-        if ((next & 3) !== 0) {
-          trap = Cause.INSTRUCTION_ADDRESS_MISALIGNED;
-          tval = next;
-          break execution;
-        }
         break;
-      case Op.JALR:
+      case 5: // jalr
         value = next;
         next = (x[rs1]! + imm) & ~1;
-        if ((next & 3) !== 0) {
-          trap = Cause.INSTRUCTION_ADDRESS_MISALIGNED;
-          tval = next;
+        break;
+
+      case 6: // beq
+        if (x[rs1] === x[rs2]) next = (pc + imm) | 0;
+        break;
+      case 7: // bne
+        if (x[rs1] !== x[rs2]) next = (pc + imm) | 0;
+        break;
+      case 8: // blt
+        if (x[rs1]! < x[rs2]!) next = (pc + imm) | 0;
+        break;
+      case 9: // bge
+        if (x[rs1]! >= x[rs2]!) next = (pc + imm) | 0;
+        break;
+      case 10: // bltu
+        if (x[rs1]! >>> 0 < x[rs2]! >>> 0) next = (pc + imm) | 0;
+        break;
+      case 11: // bgeu
+        if (x[rs1]! >>> 0 >= x[rs2]! >>> 0) next = (pc + imm) | 0;
+        break;
+
+      case 12: { // lb
+        const address = (x[rs1]! + imm) | 0;
+        const page = pages[slots[address >>> 12]!]!;
+        if ((page.permissions & PERM_READ) === 0) {
+          trap = Cause.LOAD_PAGE_FAULT;
+          tval = address;
           break execution;
         }
-        break;
-
-      case Op.BEQ:
-      case Op.BNE:
-      case Op.BLT:
-      case Op.BGE:
-      case Op.BLTU:
-      case Op.BGEU: {
-        const a = x[rs1]!;
-        const b = x[rs2]!;
-        let taken: boolean;
-        switch (fields & 0xff) {
-          case Op.BEQ:
-            taken = a === b;
-            break;
-          case Op.BNE:
-            taken = a !== b;
-            break;
-          case Op.BLT:
-            taken = a < b;
-            break;
-          case Op.BGE:
-            taken = a >= b;
-            break;
-          case Op.BLTU:
-            taken = (a >>> 0) < (b >>> 0);
-            break;
-          default:
-            taken = (a >>> 0) >= (b >>> 0);
-            break;
-        }
-        if (taken) {
-          next = (pc + imm) | 0;
-          if ((next & 3) !== 0) {
-            trap = Cause.INSTRUCTION_ADDRESS_MISALIGNED;
-            tval = next;
-            break execution;
-          }
-        }
+        value = (page.frame[address & PAGE_MASK]! << 24) >> 24;
         break;
       }
-
-      case Op.LB:
-      case Op.LBU:
-      case Op.LH:
-      case Op.LHU:
-      case Op.LW: {
-        const op = fields & 0xff;
+      case 13: { // lh
         const address = (x[rs1]! + imm) | 0;
-        const alignment = op === Op.LW ? 3 : op === Op.LH || op === Op.LHU ? 1 : 0;
-        if ((address & alignment) !== 0) {
+        if ((address & 1) !== 0) {
           trap = Cause.LOAD_ADDRESS_MISALIGNED;
           tval = address;
           break execution;
@@ -217,22 +193,66 @@ export function run(hart: Hart, memory: Memory, budget: number, result: RunResul
           tval = address;
           break execution;
         }
-        const offset = address & PAGE_MASK;
-        if (op === Op.LW) value = page.view.getInt32(offset, true);
-        else if (op === Op.LBU) value = page.view.getUint8(offset);
-        else if (op === Op.LB) value = page.view.getInt8(offset);
-        else if (op === Op.LHU) value = page.view.getUint16(offset, true);
-        else value = page.view.getInt16(offset, true);
+        value = (page.halves[(address & PAGE_MASK) >>> 1]! << 16) >> 16;
         break;
       }
-
-      case Op.SB:
-      case Op.SH:
-      case Op.SW: {
-        const op = fields & 0xff;
+      case 14: { // lw
         const address = (x[rs1]! + imm) | 0;
-        const alignment = op === Op.SW ? 3 : op === Op.SH ? 1 : 0;
-        if ((address & alignment) !== 0) {
+        if ((address & 3) !== 0) {
+          trap = Cause.LOAD_ADDRESS_MISALIGNED;
+          tval = address;
+          break execution;
+        }
+        const page = pages[slots[address >>> 12]!]!;
+        if ((page.permissions & PERM_READ) === 0) {
+          trap = Cause.LOAD_PAGE_FAULT;
+          tval = address;
+          break execution;
+        }
+        value = page.words[(address & PAGE_MASK) >>> 2]!;
+        break;
+      }
+      case 15: { // lbu
+        const address = (x[rs1]! + imm) | 0;
+        const page = pages[slots[address >>> 12]!]!;
+        if ((page.permissions & PERM_READ) === 0) {
+          trap = Cause.LOAD_PAGE_FAULT;
+          tval = address;
+          break execution;
+        }
+        value = page.frame[address & PAGE_MASK]!;
+        break;
+      }
+      case 16: { // lhu
+        const address = (x[rs1]! + imm) | 0;
+        if ((address & 1) !== 0) {
+          trap = Cause.LOAD_ADDRESS_MISALIGNED;
+          tval = address;
+          break execution;
+        }
+        const page = pages[slots[address >>> 12]!]!;
+        if ((page.permissions & PERM_READ) === 0) {
+          trap = Cause.LOAD_PAGE_FAULT;
+          tval = address;
+          break execution;
+        }
+        value = page.halves[(address & PAGE_MASK) >>> 1]!;
+        break;
+      }
+      case 17: { // sb
+        const address = (x[rs1]! + imm) | 0;
+        const page = pages[slots[address >>> 12]!]!;
+        if ((page.permissions & PERM_WRITE) === 0) {
+          trap = Cause.STORE_PAGE_FAULT;
+          tval = address;
+          break execution;
+        }
+        page.frame[address & PAGE_MASK] = x[rs2]!;
+        break;
+      }
+      case 18: { // sh
+        const address = (x[rs1]! + imm) | 0;
+        if ((address & 1) !== 0) {
           trap = Cause.STORE_ADDRESS_MISALIGNED;
           tval = address;
           break execution;
@@ -243,110 +263,130 @@ export function run(hart: Hart, memory: Memory, budget: number, result: RunResul
           tval = address;
           break execution;
         }
-        const offset = address & PAGE_MASK;
-        if (op === Op.SW) page.view.setInt32(offset, x[rs2]!, true);
-        else if (op === Op.SB) page.view.setInt8(offset, x[rs2]!);
-        else page.view.setInt16(offset, x[rs2]!, true);
+        page.halves[(address & PAGE_MASK) >>> 1] = x[rs2]!;
+        break;
+      }
+      case 19: { // sw
+        const address = (x[rs1]! + imm) | 0;
+        if ((address & 3) !== 0) {
+          trap = Cause.STORE_ADDRESS_MISALIGNED;
+          tval = address;
+          break execution;
+        }
+        const page = pages[slots[address >>> 12]!]!;
+        if ((page.permissions & PERM_WRITE) === 0) {
+          trap = Cause.STORE_PAGE_FAULT;
+          tval = address;
+          break execution;
+        }
+        page.words[(address & PAGE_MASK) >>> 2] = x[rs2]!;
         break;
       }
 
-      case Op.ADDI:
+      case 20: // addi
         value = (x[rs1]! + imm) | 0;
         break;
-      case Op.SLTI:
+      case 21: // slti
         value = x[rs1]! < imm ? 1 : 0;
         break;
-      case Op.SLTIU:
+      case 22: // sltiu
         value = (x[rs1]! >>> 0) < (imm >>> 0) ? 1 : 0;
         break;
-      case Op.XORI:
+      case 23: // xori
         value = x[rs1]! ^ imm;
         break;
-      case Op.ORI:
+      case 24: // ori
         value = x[rs1]! | imm;
         break;
-      case Op.ANDI:
+      case 25: // andi
         value = x[rs1]! & imm;
         break;
-      case Op.SLLI:
+      case 26: // slli
         value = x[rs1]! << imm;
         break;
-      case Op.SRLI:
+      case 27: // srli
         value = (x[rs1]! >>> imm) | 0;
         break;
-      case Op.SRAI:
+      case 28: // srai
         value = x[rs1]! >> imm;
         break;
 
       // JavaScript shifts use the low 5 bits of the shift amount, as RV32 does.
-      case Op.ADD:
+      case 29: // add
         value = (x[rs1]! + x[rs2]!) | 0;
         break;
-      case Op.SUB:
+      case 30: // sub
         value = (x[rs1]! - x[rs2]!) | 0;
         break;
-      case Op.SLL:
+      case 31: // sll
         value = x[rs1]! << x[rs2]!;
         break;
-      case Op.SLT:
+      case 32: // slt
         value = x[rs1]! < x[rs2]! ? 1 : 0;
         break;
-      case Op.SLTU:
+      case 33: // sltu
         value = (x[rs1]! >>> 0) < (x[rs2]! >>> 0) ? 1 : 0;
         break;
-      case Op.XOR:
+      case 34: // xor
         value = x[rs1]! ^ x[rs2]!;
         break;
-      case Op.SRL:
+      case 35: // srl
         value = (x[rs1]! >>> x[rs2]!) | 0;
         break;
-      case Op.SRA:
+      case 36: // sra
         value = x[rs1]! >> x[rs2]!;
         break;
-      case Op.OR:
+      case 37: // or
         value = x[rs1]! | x[rs2]!;
         break;
-      case Op.AND:
+      case 38: // and
         value = x[rs1]! & x[rs2]!;
         break;
 
-      case Op.MUL:
+      case 42: // mul
         value = Math.imul(x[rs1]!, x[rs2]!);
         break;
-      case Op.MULH:
+      case 43: // mulh
         value = mulh(x[rs1]!, x[rs2]!);
         break;
-      case Op.MULHSU:
+      case 44: // mulhsu
         value = mulhsu(x[rs1]!, x[rs2]!);
         break;
-      case Op.MULHU:
+      case 45: // mulhu
         value = mulhu(x[rs1]!, x[rs2]!);
         break;
-      case Op.DIV:
+      case 46: // div
         value = div(x[rs1]!, x[rs2]!);
         break;
-      case Op.DIVU:
+      case 47: // divu
         value = divu(x[rs1]!, x[rs2]!);
         break;
-      case Op.REM:
+      case 48: // rem
         value = rem(x[rs1]!, x[rs2]!);
         break;
-      case Op.REMU:
+      case 49: // remu
         value = remu(x[rs1]!, x[rs2]!);
         break;
 
-      case Op.FENCE:
+      case 39: // fence
         break;
-      case Op.ECALL:
+      case 40: // ecall
         stop = Stop.ECALL;
         break execution;
-      case Op.EBREAK:
+      case 41: // ebreak
         stop = Stop.EBREAK;
         break execution;
       default:
         trap = Cause.ILLEGAL_INSTRUCTION;
         tval = raw;
         break execution;
+    }
+
+    // A taken jump or branch to a misaligned target faults on the jump, before rd is written.
+    if ((next & 3) !== 0) {
+      trap = Cause.INSTRUCTION_ADDRESS_MISALIGNED;
+      tval = next;
+      break execution;
     }
 
     // Write back; rd is 0 for instructions without a destination.

@@ -12,7 +12,7 @@ import {
 } from "../../src/image/layout.ts";
 import { randomPages, reseal } from "./_image_fixtures.ts";
 
-/** An image with a manifest and dataspaces 3 (13 pages, some zero) and 5 (one page). */
+/** Encodes an image with a manifest and dataspaces 3 (13 pages, some zero) and 5 (one page). */
 function sampleImage(): Uint8Array {
   const three = randomPages(13, 11);
   three.fill(0, 2 * PAGE_SIZE, 6 * PAGE_SIZE);
@@ -245,7 +245,7 @@ Deno.test("decode: stored page count disagrees with map", () => {
   const mapOffset = readU64(view(image), entry + EntryField.pageMapOffset);
   image[mapOffset]! &= ~0x01; // page 0 no longer marked, still stored
   reseal(image);
-  assertCorrupt(image, /dataspace 3 page map marks 8 pages present, but the table entry says 9/);
+  assertCorrupt(image, /dataspace 3 page map marks 8 pages present, but the table entry records 9/);
 });
 
 Deno.test("decode: more stored pages than pages", () => {

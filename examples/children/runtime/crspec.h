@@ -196,9 +196,9 @@ int thread_resume(cap_t thread);
 /* Stack size of threads created by thread_spawn. */
 #define THREAD_STACK_SIZE 16384
 
-/* Creates and starts a thread called name that runs entry(arg) on a THREAD_STACK_SIZE stack
- * allocated from pd and attached to rm; the thread ends when entry returns. Returns the
- * thread, or 0 on failure (after releasing whatever it had allocated). */
+/* Creates and starts a thread called name that runs entry(arg) on a THREAD_STACK_SIZE stack.
+ * The stack is allocated from pd and attached to rm, and the thread ends when entry returns.
+ * Returns the thread, or 0 on failure after releasing whatever it had allocated. */
 cap_t thread_spawn(cap_t pd, cap_t cpu, cap_t rm, const char *name, void (*entry)(void *),
                    void *arg);
 
