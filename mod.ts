@@ -1,26 +1,94 @@
 /**
  * crspec: an executable specification of checkpoint/restore for components of a
- * Genode-style microkernel OS.
+ * Genode-style microkernel OS, with the reference implementation its spec files run against.
  *
- * This module is the public API. The ELF part reads a child's executable
- * ({@linkcode readElf}), checks the loading rules and plans the load ({@linkcode planLoad}),
- * and describes both in words ({@linkcode describeElf}).
+ * A {@linkcode System} is a modelled machine: a kernel with deterministic virtual time, core's
+ * services and a parent that starts RV32IM ELF children. {@linkcode checkpoint} records a
+ * running child; {@linkcode restore} builds a new child from the record, created from an
+ * invalid ELF capability, and starts its threads where they were. Images are files of the
+ * format {@linkcode encodeImage} writes.
  *
- * @example Check whether a file can be started as a child
+ * @example Run a child, checkpoint it, restore it into a fresh machine
  * ```ts ignore
- * import { describeElf, planLoad, readElf } from "@crspec/crspec";
+ * import { checkpoint, decodeImage, encodeImage, restore, System } from "@crspec/crspec";
  *
- * const bytes = await Deno.readFile("child.elf");
- * const file = readElf(bytes);
- * const plan = planLoad(file, bytes);
- * console.log(describeElf(file, plan).join("\n"));
+ * const first = new System({ onLog: (line) => console.log(line.text) });
+ * first.loadModule("examples/children/counter.elf");
+ * const child = first.startChild("counter.elf");
+ * first.run({ until: 30_000 });
+ * const image = encodeImage(checkpoint(first, child).contents);
+ *
+ * const second = new System({ onLog: (line) => console.log(line.text) });
+ * restore(second, decodeImage(image));
+ * second.run();
  * ```
  *
  * @module
  */
 
 export * from "./src/errors.ts";
+
+// ELF files
 export { readElf } from "./src/elf/read.ts";
 export { planLoad, type PlanLoadOptions } from "./src/elf/validate.ts";
 export { describeElf } from "./src/elf/describe.ts";
 export type { ElfFile, ElfSegment, ElfSymbol, LoadPlan, LoadSegment } from "./src/elf/types.ts";
+
+// The machine, its parent and children
+export {
+  type ChildOptions,
+  DEFAULT_CHILD_RAM,
+  DEFAULT_SYSTEM_RAM,
+  type RunOptions,
+  System,
+  type SystemOptions,
+} from "./src/system.ts";
+export {
+  Child,
+  type ChildStatus,
+  PARENT_CAP_INDEX,
+  type ServiceName,
+  type SessionRecord,
+} from "./src/parent/child.ts";
+export { INITIAL_THREAD_NAME } from "./src/parent/loader.ts";
+export type { ChildThread } from "./src/parent/cpu.ts";
+export type { ChildPd, ChildRegionMap } from "./src/parent/pd.ts";
+export type { LogLine } from "./src/core/log_session.ts";
+export type { Attachment } from "./src/core/region_map.ts";
+export { RamDataspace, RomDataspace } from "./src/core/dataspace.ts";
+export type { ThreadRegisters } from "./src/core/cpu_session.ts";
+export type { RunStop } from "./src/kernel/kernel.ts";
+export type { ThreadFault, ThreadState } from "./src/kernel/thread.ts";
+export { Status, Syscall } from "./src/kernel/message.ts";
+export { USER_END, USER_START } from "./src/kernel/protection_domain.ts";
+export { Cause, causeName } from "./src/rv32/cause.ts";
+
+// Checkpoint and restore
+export {
+  type Checkpoint,
+  checkpoint,
+  type CheckpointOptions,
+  classifyThread,
+  DEFAULT_POSTPONE_LIMIT,
+} from "./src/checkpoint/checkpoint.ts";
+export { restore, type RestoreOptions } from "./src/checkpoint/restore.ts";
+export {
+  type AttachmentRecord,
+  type Disposition,
+  type Manifest,
+  MANIFEST_VERSION,
+  type ModuleRecord,
+  type ObjectRecord,
+  type ThreadRecord,
+  validateManifest,
+} from "./src/checkpoint/manifest.ts";
+
+// Images
+export {
+  decodeImage,
+  encodeImage,
+  IMAGE_VERSION,
+  type ImageContents,
+  readImageFile,
+  writeImageFile,
+} from "./src/image/format.ts";

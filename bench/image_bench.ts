@@ -5,6 +5,22 @@
  *
  * Run: `deno bench --allow-read --allow-write bench/image_bench.ts`
  *
+ * Measured with Deno 2.9.6 on a 2-core x86-64 AMD EPYC, three runs, mean time per iteration
+ * and the ratio to the copy of the same group:
+ *
+ * | group                 | copy          | decode        | decode / copy    | encode / copy    |
+ * | --------------------- | ------------- | ------------- | ---------------- | ---------------- |
+ * | 1 MiB random          | 111 to 354 µs | 129 to 340 µs | 1.17, 2.96, 0.63 | 1.28, 1.30, 0.52 |
+ * | 16 MiB random         | 4.0 to 4.9 ms | 4.8 to 5.1 ms | 1.02, 1.28, 0.98 | 1.02, 1.25, 1.04 |
+ * | 64 MiB random         | 32 to 63 ms   | 36 to 64 ms   | 0.99, 1.02, 1.15 | 1.12, 1.20, 1.29 |
+ * | 64 MiB, 1 in 16 pages | 30 to 60 ms   | 5.9 to 6.8 ms | 0.20, 0.11, 0.20 | 0.22, 0.16, 0.26 |
+ *
+ * The means swing from run to run because garbage collection of the fresh buffers lands on
+ * whichever case runs at the time. NOTE: at 1 MiB the data stays in the cache, so the copy is
+ * fast and the CRC-32 pass (about 18 µs) adds a quarter to a half to it. The minimum times were
+ * 51 µs for the copy and 77 µs for decode; medians of 3000 timed calls were 71 to 79 µs and
+ * 91 to 94 µs, a factor of 1.2 to 1.3.
+ *
  * @module
  */
 

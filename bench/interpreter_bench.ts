@@ -7,15 +7,16 @@
  * 2 warm-up runs), and the time of the same computation written in plain TypeScript as a
  * baseline. `Deno.bench` then times both.
  *
- * Figures on a 2-core x86-64 machine, Deno 2.9.6, with other processes running, so they vary
- * by about 10 percent between runs:
+ * Figures on a 2-core x86-64 machine (AMD EPYC), Deno 2.9.6, with other processes running, so
+ * they vary by about 10 percent between runs:
  *
- *   interpreter: 171 MIPS best, 162 MIPS median (28.7 M instructions in about 168 ms)
- *   plain TypeScript: about 6 ms for the same computation, so the interpreter is about
- *   28 times slower
+ *   interpreter: 170.8 MIPS best, 169.6 MIPS median (28,675,285 instructions, 168 ms at best)
+ *   plain TypeScript: 3.4 ms for the same computation, so the interpreter is about 49 times
+ *   slower
  *
- * The step loop without the decoded-instruction cache (decoding every instruction word with
- * a nested switch) reached about 110 MIPS on the same machine and program.
+ * An earlier form of the step loop, with the same decoded-instruction cache but DataView
+ * accesses and `case Op.X` labels (which V8 compiles to a chain of comparisons, not a jump
+ * table), reached about 109 MIPS on the same machine and program.
  *
  * Run with `deno bench --allow-read bench/interpreter_bench.ts`.
  *

@@ -12,7 +12,7 @@ import { InvalidArgumentError, OutOfRamQuotaError } from "./errors.ts";
 import { DEFAULT_QUANTUM, Kernel, type RunStop } from "./kernel/kernel.ts";
 import type { SignalContext } from "./kernel/signal.ts";
 import type { Thread } from "./kernel/thread.ts";
-import { Child, type ChildEnvironment } from "./parent/child.ts";
+import { type AnnouncedService, Child, type ChildEnvironment } from "./parent/child.ts";
 import { startFromElf, startWithoutElf } from "./parent/loader.ts";
 
 /** RAM the parent can hand to its children unless told otherwise: 1 GiB. */
@@ -58,6 +58,8 @@ export class System {
   readonly children: Child[] = [];
   /** RAM in bytes that the parent can hand to children. */
   readonly ram: number;
+  /** Services announced by children, by name. */
+  readonly services: Map<string, AnnouncedService> = new Map();
   #onLog: ((line: LogLine) => void) | undefined;
 
   /** Creates an empty machine. */
@@ -118,6 +120,9 @@ export class System {
     if (index < 0) throw new InvalidArgumentError(`child ${child.name} is not in this system`);
     child.destroy();
     this.children.splice(index, 1);
+    for (const [name, service] of this.services) {
+      if (service.server === child) this.services.delete(name);
+    }
   }
 
   /**
@@ -143,6 +148,7 @@ export class System {
       kernel: this.kernel,
       rom: this.rom,
       log: (line: LogLine) => this.#onLog?.(line),
+      services: this.services,
     };
   }
 

@@ -287,6 +287,9 @@ class ManifestWriter {
     }
     if (object instanceof ChildThread) return { kind: "thread", thread: this.#thread(object) };
     if (object instanceof Endpoint) return { kind: "endpoint" };
+    if (object instanceof RpcObject && !this.#child.pd.objects.includes(object)) {
+      return this.#service(object, capIndex);
+    }
     if (object instanceof RpcObject) {
       return { kind: "rpc-object", endpoint: this.#id(object.endpoint), badge: object.badge };
     }
@@ -314,6 +317,16 @@ class ManifestWriter {
       `${where}a ${object.kind} (object ${object.id}) that the parent of ${this.#child.name} did ` +
         "not record; only objects created through the child's sessions can be checkpointed",
     );
+  }
+
+  /** An RPC object of another component is recorded by the service name it was announced as. */
+  #service(object: RpcObject, capIndex: number | undefined): ObjectRecord {
+    for (const service of this.#system.services.values()) {
+      if (service.object === object) {
+        return { kind: "service", name: service.name, args: this.#argsOf(object) };
+      }
+    }
+    return this.#unrecorded(object, capIndex);
   }
 
   #argsOf(object: KernelObject): string {

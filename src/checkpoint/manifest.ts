@@ -100,6 +100,7 @@ export type ObjectRecord =
   | { readonly kind: "thread"; readonly thread: ThreadRecord }
   | { readonly kind: "endpoint" }
   | { readonly kind: "rpc-object"; readonly endpoint: number; readonly badge: number }
+  | { readonly kind: "service"; readonly name: string; readonly args: string }
   | { readonly kind: "signal-receiver"; readonly pending: readonly number[] }
   | {
     readonly kind: "signal-context";
@@ -243,6 +244,9 @@ export function validateManifest(value: unknown, dataspaceIds: ReadonlySet<numbe
           fail(`${at} lacks its 32 registers`);
         }
         break;
+      case "service":
+        if (typeof object.name !== "string" || object.name === "") fail(`${at} names no service`);
+        break;
       case "parent":
       case "pd-session":
       case "cpu-session":
@@ -258,7 +262,16 @@ export function validateManifest(value: unknown, dataspaceIds: ReadonlySet<numbe
     ref(`capability ${entry.index}`, entry.object);
   });
   manifest.sessions.forEach((id) =>
-    ref("session list", id, "pd-session", "cpu-session", "log-session", "rom-session", "timer-session")
+    ref(
+      "session list",
+      id,
+      "pd-session",
+      "cpu-session",
+      "log-session",
+      "rom-session",
+      "timer-session",
+      "service",
+    )
   );
   manifest.threads.forEach((id) => ref("thread list", id, "thread"));
   manifest.schedule.queue.forEach((id) => ref("ready queue", id, "thread"));

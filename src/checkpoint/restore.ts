@@ -229,6 +229,18 @@ class Rebuilder {
         this.#objects.set(id, context);
       }
       if (record.kind === "parent") this.#objects.set(id, this.#child.parent);
+      // A service of another component is looked up by name again: it may be a new server.
+      if (record.kind === "service" && !this.#objects.has(id)) {
+        const service = this.#system.services.get(record.name);
+        if (service === undefined) {
+          throw new CrspecError(
+            "service-denied",
+            `service ${JSON.stringify(record.name)} is not announced in this system; start its ` +
+              "server before restoring the client",
+          );
+        }
+        this.#objects.set(id, service.object);
+      }
     });
   }
 
@@ -250,6 +262,9 @@ class Rebuilder {
           break;
         case "timer-session":
           this.#objects.set(id, this.#child.openSession("Timer", record.args));
+          break;
+        case "service":
+          this.#objects.set(id, this.#child.openSession(record.name, record.args));
           break;
       }
     }

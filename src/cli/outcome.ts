@@ -34,17 +34,31 @@ export function reportOutcome(
   switch (status.kind) {
     case "exited":
       if (status.code === 0) return 0;
-      output.message(`child ${child.name} exited with code ${status.code}`);
+      output.message(`child ${child.name} ${describeEnd(child)}`);
       return 1;
     case "faulted":
-      output.message(
-        `child ${child.name} faulted: thread ${status.thread}, ` +
-          describeFault(status.fault, faultIp(child, status.thread)),
-      );
+      output.message(`child ${child.name} ${describeEnd(child)}`);
       return 1;
     case "running":
       output.message(describeUnfinished(child, stop, limits));
       return 1;
+  }
+}
+
+/**
+ * Describes how an ended child ended: `exited with code 3`, or `faulted: thread main, load page
+ * fault at 0x00000000 (ip 0x000100a4)`. Returns `running` for a child that has not ended.
+ */
+export function describeEnd(child: Child): string {
+  const status = child.status;
+  switch (status.kind) {
+    case "exited":
+      return `exited with code ${status.code}`;
+    case "faulted":
+      return `faulted: thread ${status.thread}, ` +
+        describeFault(status.fault, faultIp(child, status.thread));
+    case "running":
+      return "running";
   }
 }
 

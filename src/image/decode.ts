@@ -112,7 +112,8 @@ function validatePart(
   }
   if (offset !== expectedOffset) {
     throw new CorruptImageError(
-      `${part} is at offset ${offset}, expected ${expectedOffset}, directly after the previous part`,
+      `${part} is at offset ${offset}, expected ${expectedOffset}, ` +
+        "directly after the previous part",
     );
   }
 }

@@ -61,7 +61,8 @@ export function writeImageFile(
   steps: WriteSteps = denoWriteSteps,
 ): void {
   const folder = dirname(path);
-  const temporary = join(folder, `.${basename(path)}.${crypto.randomUUID()}.tmp`);
+  // A prefix of the name keeps the temporary name within the usual 255-byte limit of a file name.
+  const temporary = join(folder, `.${basename(path).slice(0, 100)}.${crypto.randomUUID()}.tmp`);
   let file: Deno.FsFile | undefined;
   let created = false;
 

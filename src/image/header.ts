@@ -33,7 +33,7 @@ export interface ImageHeader {
   tableChecksum: number;
 }
 
-/** Writes a complete header with `fields` into the first {@linkcode HEADER_SIZE} bytes of `image`. */
+/** Writes a complete header with `fields` into the first 64 bytes of `image`. */
 export function writeHeader(image: Uint8Array, fields: ImageHeader): void {
   const view = new DataView(image.buffer, image.byteOffset, HEADER_SIZE);
   image.set(IMAGE_MAGIC, HeaderField.magic);

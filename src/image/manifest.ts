@@ -40,7 +40,7 @@ export function decodeManifest(bytes: Uint8Array): unknown {
   }
 }
 
-/** Throws InvalidArgumentError unless `value` survives `JSON.stringify` and `JSON.parse` unchanged. */
+/** Throws InvalidArgumentError unless `value` survives `JSON.stringify` and `JSON.parse`. */
 function validateJsonValue(value: unknown, path: string, ancestors: Set<object>): void {
   if (value === null || typeof value === "string" || typeof value === "boolean") return;
 

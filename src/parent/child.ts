@@ -15,6 +15,7 @@ import type { Kernel } from "../kernel/kernel.ts";
 import type { Reply, Request } from "../kernel/message.ts";
 import { NativeObject } from "../kernel/native.ts";
 import type { KernelObject } from "../kernel/object.ts";
+import { RpcObject } from "../kernel/endpoint.ts";
 import { requestText, unsupported, word } from "../kernel/rpc.ts";
 import type { ThreadFault } from "../kernel/thread.ts";
 import type { RomRegistry } from "../core/rom.ts";
@@ -23,22 +24,32 @@ import { ChildPd } from "./pd.ts";
 import { ChildLog, ChildRom, ChildTimer } from "./sessions.ts";
 
 /** Operations of the parent capability. */
-export const ParentOp = { SESSION: 1, CLOSE: 2, EXIT: 3 } as const;
+export const ParentOp = { SESSION: 1, CLOSE: 2, EXIT: 3, ANNOUNCE: 4 } as const;
 
 /** Index of the parent capability in every child's capability space. */
 export const PARENT_CAP_INDEX = 1;
 
-/** Service names a child can request. */
+/** Services core offers through the parent; children may announce more. */
 export type ServiceName = "PD" | "CPU" | "LOG" | "ROM" | "Timer";
+
+/** A service announced by a child: requests for it get a capability to `object`. */
+export interface AnnouncedService {
+  /** Service name. */
+  readonly name: string;
+  /** The announcing child. */
+  readonly server: Child;
+  /** The RPC object that serves the service. */
+  readonly object: RpcObject;
+}
 
 /** One session of the child, as the parent records it. */
 export interface SessionRecord {
-  /** The service. */
-  readonly service: ServiceName;
+  /** The service: one of core's, or a name a child announced. */
+  readonly service: ServiceName | string;
   /** The session arguments as the child passed them, such as `label=counter`. */
   readonly args: string;
   /** The object the child's capability names. */
-  readonly object: ChildPd | ChildCpu | ChildLog | ChildRom | ChildTimer;
+  readonly object: ChildPd | ChildCpu | ChildLog | ChildRom | ChildTimer | RpcObject;
 }
 
 /** How a child's run ended, if it did. */
@@ -55,6 +66,8 @@ export interface ChildEnvironment {
   readonly rom: RomRegistry;
   /** Receives every LOG line of the child. */
   readonly log: (line: LogLine) => void;
+  /** Services announced by children, by name. */
+  readonly services: Map<string, AnnouncedService>;
 }
 
 /** A child component and the parent's record of it. */
@@ -110,11 +123,53 @@ export class Child {
     return this.status.kind !== "running";
   }
 
+  /**
+   * Reads `length` bytes at `address` of the child's address space, through the parent's
+   * records of its attachments. Throws InvalidArgumentError where nothing readable is attached.
+   */
+  readMemory(address: number, length: number): Uint8Array {
+    const bytes = new Uint8Array(length);
+    for (let done = 0; done < length;) {
+      const at = address + done;
+      const page = this.pd.addressSpace.core.resolve(at - (at % 4096));
+      if (page === undefined) {
+        throw new InvalidArgumentError(`nothing is attached at 0x${at.toString(16)} in ${this.name}`);
+      }
+      const chunk = Math.min(length - done, 4096 - (at % 4096));
+      bytes.set(page.frame.subarray(at % 4096, (at % 4096) + chunk), done);
+      done += chunk;
+    }
+    return bytes;
+  }
+
+  /** Reads the little-endian 32-bit word at `address`. */
+  readWord(address: number): number {
+    return new DataView(this.readMemory(address, 4).buffer).getUint32(0, true);
+  }
+
+  /** The child's capability space: every index in use with the kind of object it names. */
+  capabilities(): Array<{ index: number; kind: string }> {
+    return this.pd.core.pd.caps.entries()
+      .filter(([, object]) => !object.destroyed)
+      .map(([index, object]) => ({ index, kind: object.kind }));
+  }
+
   /** Opens a session of `service` with `args` on behalf of the child and records it. */
   openSession(service: string, args: string): SessionRecord["object"] {
     const object = this.#createSession(service, args);
-    this.sessions.push({ service: service as ServiceName, args, object });
+    this.sessions.push({ service, args, object });
     return object;
+  }
+
+  /** Announces `object`, an RPC object of this child, as service `name`. */
+  announce(name: string, object: KernelObject | undefined): void {
+    if (!(object instanceof RpcObject) || !this.pd.objects.includes(object)) {
+      throw new InvalidArgumentError(`announce ${JSON.stringify(name)}: give an RPC object of ${this.name}`);
+    }
+    if (name === "" || ["PD", "CPU", "LOG", "ROM", "Timer"].includes(name)) {
+      throw new InvalidArgumentError(`announce: service name ${JSON.stringify(name)} is reserved or empty`);
+    }
+    this.#environment.services.set(name, { name, server: this, object });
   }
 
   /** Closes a session the child opened; the PD and CPU sessions stay. */
@@ -164,13 +219,14 @@ export class Child {
         return new ChildRom(this.#environment.rom.get(label));
       case "Timer":
         return new ChildTimer(new TimerSession(this.kernel));
-      default:
-        throw new CrspecError(
-          "service-denied",
-          `service ${JSON.stringify(service)} is not offered to ${this.name}; ` +
-            "request PD, CPU, LOG, ROM or Timer",
-        );
     }
+    const announced = this.#environment.services.get(service);
+    if (announced !== undefined && !announced.object.destroyed) return announced.object;
+    throw new CrspecError(
+      "service-denied",
+      `service ${JSON.stringify(service)} is not offered to ${this.name}; ` +
+        "request PD, CPU, LOG, ROM, Timer or an announced service",
+    );
   }
 }
 
@@ -205,6 +261,9 @@ export class ParentCapability extends NativeObject {
       }
       case ParentOp.EXIT:
         this.#child.exit(word(request, 0) | 0);
+        return {};
+      case ParentOp.ANNOUNCE:
+        this.#child.announce(requestText(request), request.cap);
         return {};
       default:
         throw unsupported(this, request.op);

@@ -14,15 +14,15 @@ import { div, divu, mulh, mulhsu, mulhu, rem, remu } from "./muldiv.ts";
 
 export { Cause } from "./cause.ts";
 
-/** Why {@linkcode run} returned. */
+/** Stop reasons of {@linkcode run}. */
 export const Stop = {
-  /** The budget was used up; the hart can run on. */
+  /** The budget was used up, and the hart can run on. */
   BUDGET: 0,
   /** The hart reached an `ecall`; pc is at the `ecall`, which is not counted as retired. */
   ECALL: 1,
   /** The hart reached an `ebreak`; pc is at the `ebreak`, which is not counted as retired. */
   EBREAK: 2,
-  /** The hart faulted; pc is at the faulting instruction, `cause` and `tval` describe it. */
+  /** The hart faulted. pc is at the faulting instruction, and `cause` and `tval` describe it. */
   FAULT: 3,
 } as const;
 

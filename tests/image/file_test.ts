@@ -168,3 +168,13 @@ Deno.test(
     assert.match(error.message, /checksum mismatch in dataspace 1 pages/);
   }),
 );
+
+Deno.test(
+  "write: longest file name",
+  withFolder((folder) => {
+    const path = join(folder, "i".repeat(251) + ".crs");
+    writeImageFile(path, newImage);
+    assert.deepEqual(Deno.readFileSync(path), newImage);
+    assert.deepEqual(listFolder(folder), ["i".repeat(251) + ".crs", "image.crs"]);
+  }),
+);

@@ -1,4 +1,6 @@
 /* Checks add, sub, the logic operations, their immediate forms and writes to x0. */
+/* A fixed file name keeps the temporary name of the preprocessed source out of the symbol table. */
+  .file "arith.S"
 #include "selfcheck.h"
 
 CHECK_BEGIN

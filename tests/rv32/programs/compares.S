@@ -1,4 +1,6 @@
 /* Checks slt, sltu, slti, sltiu and the six conditional branches, signed and unsigned. */
+/* A fixed file name keeps the temporary name of the preprocessed source out of the symbol table. */
+  .file "compares.S"
 #include "selfcheck.h"
 
 CHECK_BEGIN

@@ -1,4 +1,6 @@
 /* Checks loads and stores of every width: sign and zero extension, offsets, little-endian order. */
+/* A fixed file name keeps the temporary name of the preprocessed source out of the symbol table. */
+  .file "loadstore.S"
 #include "selfcheck.h"
 
   .data

@@ -1,4 +1,6 @@
 /* Checks the M extension: mul, mulh, mulhsu, mulhu, div, divu, rem, remu and their edge cases. */
+/* A fixed file name keeps the temporary name of the preprocessed source out of the symbol table. */
+  .file "muldiv.S"
 #include "selfcheck.h"
 
 CHECK_BEGIN

@@ -1,4 +1,6 @@
 /* Checks sll, srl, sra and their immediate forms, including shift amounts of 31 and above. */
+/* A fixed file name keeps the temporary name of the preprocessed source out of the symbol table. */
+  .file "shifts.S"
 #include "selfcheck.h"
 
 CHECK_BEGIN

@@ -1,4 +1,6 @@
 /* Checks lui and auipc. */
+/* A fixed file name keeps the temporary name of the preprocessed source out of the symbol table. */
+  .file "upper.S"
 #include "selfcheck.h"
 
 CHECK_BEGIN

@@ -1,0 +1,39 @@
+/**
+ * `crspec show <image>`: lists what an image file holds.
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import { validateManifest } from "../checkpoint/manifest.ts";
+import { CrspecError } from "../errors.ts";
+import { readImageFile } from "../image/format.ts";
+import type { CliContext } from "./context.ts";
+
+/** Adds the `show` command to `program`. */
+export function addShowCommand(program: Command, context: CliContext): void {
+  program
+    .command("show")
+    .description(
+      "List what an image file holds: threads (name, ip, sp, kernel state, restart " +
+        "disposition), regions, capabilities and sessions.",
+    )
+    .argument("<image>", "the image file")
+    .option("--json", "print the decoded manifest as indented JSON instead", false)
+    .action((image, options) => {
+      context.status = showImage(image, options.json, context);
+    });
+}
+
+/** Prints the listing of the image at `imagePath` and returns the exit status. */
+function showImage(imagePath: string, json: boolean, context: CliContext): number {
+  const contents = readImageFile(imagePath);
+  if (json) {
+    context.output.line(JSON.stringify(contents.manifest, null, 2));
+    return 0;
+  }
+
+  const manifest = validateManifest(contents.manifest, new Set(contents.dataspaces.keys()));
+  // TODO: print describeManifest(manifest) once src/checkpoint provides it.
+  throw new CrspecError("not-implemented", `listing of ${manifest.child} not implemented yet`);
+}
