@@ -32,6 +32,7 @@ interface CheckpointRequest {
 export function addCheckpointCommand(program: Command, context: CliContext): void {
   program
     .command("checkpoint")
+    .summary("run a child to a virtual time and write a checkpoint image")
     .description(
       "Run a child to a given virtual time, printing its LOG lines up to then, and write a " +
         "checkpoint of it to an image file. The checkpoint waits for pending replies first, " +
@@ -44,13 +45,13 @@ export function addCheckpointCommand(program: Command, context: CliContext): voi
       parseCount,
     )
     .requiredOption("-o, --output <image>", "path of the image file to write")
-    .option("--force", "replace the image file if it exists", false)
+    .option("--force", "replace the image file if it exists")
     .action((elf, options) => {
       context.status = checkpointChild({
         elfPath: elf,
         at: options.at,
         imagePath: options.output,
-        force: options.force,
+        force: options.force === true,
       }, context);
     });
 }

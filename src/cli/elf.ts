@@ -16,6 +16,7 @@ import { readInputFile } from "./input.ts";
 export function addElfCommand(program: Command, context: CliContext): void {
   program
     .command("elf")
+    .summary("describe an ELF file and whether a child can be started from it")
     .description(
       "Describe an ELF file: header, program headers, the loading action for each, and " +
         "whether a child can be started from it (exit status 0 if it can, 1 if not).",

@@ -20,6 +20,7 @@ import { runInSlices } from "./run_slices.ts";
 export function addRestoreCommand(program: Command, context: CliContext): void {
   program
     .command("restore")
+    .summary("restore a child from an image and run it to its end")
     .description(
       "Restore a child from an image file and run it to its end, printing the LOG lines it " +
         "writes after the checkpoint. Exit statuses are those of run.",

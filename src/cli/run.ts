@@ -16,6 +16,7 @@ import { runInSlices } from "./run_slices.ts";
 export function addRunCommand(program: Command, context: CliContext): void {
   program
     .command("run")
+    .summary("run a child to its end, printing its LOG lines")
     .description("Run a child from an RV32IM ELF file to its end, printing its LOG lines.")
     .argument("<elf>", "the child's ELF file")
     .option(

@@ -14,14 +14,15 @@ import type { CliContext } from "./context.ts";
 export function addShowCommand(program: Command, context: CliContext): void {
   program
     .command("show")
+    .summary("list the threads, regions, capabilities and sessions in an image")
     .description(
       "List what an image file holds: threads (name, ip, sp, kernel state, restart " +
         "disposition), regions, capabilities and sessions.",
     )
     .argument("<image>", "the image file")
-    .option("--json", "print the decoded manifest as indented JSON instead", false)
+    .option("--json", "print the decoded manifest as indented JSON instead")
     .action((image, options) => {
-      context.status = showImage(image, options.json, context);
+      context.status = showImage(image, options.json === true, context);
     });
 }
 
