@@ -72,6 +72,7 @@ export {
   DEFAULT_POSTPONE_LIMIT,
 } from "./src/checkpoint/checkpoint.ts";
 export { restore, type RestoreOptions } from "./src/checkpoint/restore.ts";
+export { describeManifest } from "./src/checkpoint/describe.ts";
 export {
   type AttachmentRecord,
   type Disposition,
