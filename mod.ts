@@ -51,14 +51,40 @@ export {
   type SessionRecord,
 } from "./src/parent/child.ts";
 export { INITIAL_THREAD_NAME } from "./src/parent/loader.ts";
-export type { ChildThread } from "./src/parent/cpu.ts";
+export type {
+  AnnouncedService,
+  ChildEnvironment,
+  ParentCapability,
+} from "./src/parent/child.ts";
+export type { ChildCpu, ChildThread } from "./src/parent/cpu.ts";
 export type { ChildPd, ChildRegionMap } from "./src/parent/pd.ts";
-export type { LogLine } from "./src/core/log_session.ts";
-export type { Attachment } from "./src/core/region_map.ts";
-export { RamDataspace, RomDataspace } from "./src/core/dataspace.ts";
-export type { ThreadRegisters } from "./src/core/cpu_session.ts";
-export type { RunStop } from "./src/kernel/kernel.ts";
-export type { ThreadFault, ThreadState } from "./src/kernel/thread.ts";
+export type { ChildLog, ChildRom, ChildTimer } from "./src/parent/sessions.ts";
+
+// Objects of the kernel and of core, as the parent reaches them
+export type { LogLine, LogSession } from "./src/core/log_session.ts";
+export type { Attachment, AttachOptions, RegionMap } from "./src/core/region_map.ts";
+export {
+  Dataspace,
+  ManagedDataspace,
+  RamDataspace,
+  RomDataspace,
+} from "./src/core/dataspace.ts";
+export type { CpuSession, CpuThread, ThreadRegisters } from "./src/core/cpu_session.ts";
+export type { PdSession } from "./src/core/pd_session.ts";
+export type { RomRegistry } from "./src/core/rom.ts";
+export type { TimerSession, TimerState } from "./src/core/timer_session.ts";
+export type { Kernel, RunStop, Schedule, Timeout } from "./src/kernel/kernel.ts";
+export type { Blocking, Thread, ThreadFault, ThreadState } from "./src/kernel/thread.ts";
+export type { KernelObject } from "./src/kernel/object.ts";
+export type { NativeObject } from "./src/kernel/native.ts";
+export type { Reply, Request } from "./src/kernel/message.ts";
+export type { Endpoint, RpcObject } from "./src/kernel/endpoint.ts";
+export type { SignalContext, SignalReceiver } from "./src/kernel/signal.ts";
+export type { ProtectionDomain } from "./src/kernel/protection_domain.ts";
+export type { CapabilitySpace } from "./src/kernel/capability_space.ts";
+export type { RangeListener } from "./src/core/region_map.ts";
+export type { Hart } from "./src/rv32/hart.ts";
+export type { MappedPage, Memory } from "./src/rv32/memory.ts";
 export { Status, Syscall } from "./src/kernel/message.ts";
 export { USER_END, USER_START } from "./src/kernel/protection_domain.ts";
 export { Cause, causeName } from "./src/rv32/cause.ts";
@@ -92,4 +118,5 @@ export {
   type ImageContents,
   readImageFile,
   writeImageFile,
+  type WriteSteps,
 } from "./src/image/format.ts";
