@@ -51,11 +51,7 @@ export {
   type SessionRecord,
 } from "./src/parent/child.ts";
 export { INITIAL_THREAD_NAME } from "./src/parent/loader.ts";
-export type {
-  AnnouncedService,
-  ChildEnvironment,
-  ParentCapability,
-} from "./src/parent/child.ts";
+export type { AnnouncedService, ChildEnvironment, ParentCapability } from "./src/parent/child.ts";
 export type { ChildCpu, ChildThread } from "./src/parent/cpu.ts";
 export type { ChildPd, ChildRegionMap } from "./src/parent/pd.ts";
 export type { ChildLog, ChildRom, ChildTimer } from "./src/parent/sessions.ts";
@@ -63,12 +59,7 @@ export type { ChildLog, ChildRom, ChildTimer } from "./src/parent/sessions.ts";
 // Objects of the kernel and of core, as the parent reaches them
 export type { LogLine, LogSession } from "./src/core/log_session.ts";
 export type { Attachment, AttachOptions, RegionMap } from "./src/core/region_map.ts";
-export {
-  Dataspace,
-  ManagedDataspace,
-  RamDataspace,
-  RomDataspace,
-} from "./src/core/dataspace.ts";
+export { Dataspace, ManagedDataspace, RamDataspace, RomDataspace } from "./src/core/dataspace.ts";
 export type { CpuSession, CpuThread, ThreadRegisters } from "./src/core/cpu_session.ts";
 export type { PdSession } from "./src/core/pd_session.ts";
 export type { RomRegistry } from "./src/core/rom.ts";

@@ -59,13 +59,19 @@ first.destroyChild(original);
 const second = new System({ onLog: print("restored ") });
 const restored = restore(second, readImageFile(imagePath));
 console.log(
-  `== restored into a fresh machine: thread main at ip ${hex(restored.threads[0]!.core.state().ip)}`,
+  `== restored into a fresh machine: thread main at ip ${
+    hex(restored.threads[0]!.core.state().ip)
+  }`,
 );
 second.run();
 
 // 4. The startup code did not run again, and the child ended as an uninterrupted run does.
 console.log(
-  `== restored child ${restored.status.kind === "exited" ? `exited with code ${restored.status.code}` : restored.status.kind}` +
+  `== restored child ${
+    restored.status.kind === "exited"
+      ? `exited with code ${restored.status.code}`
+      : restored.status.kind
+  }` +
     `; startup code ran ${restored.readWord(crt0Entries)} time(s) in all`,
 );
 Deno.removeSync(folder, { recursive: true });

@@ -60,7 +60,11 @@ export function checkpoint(
   if (child.ended) {
     throw new CheckpointError(`child ${child.name} has ended (${child.status.kind})`);
   }
-  const postponed = postponeForReplies(system, child, options.postponeLimit ?? DEFAULT_POSTPONE_LIMIT);
+  const postponed = postponeForReplies(
+    system,
+    child,
+    options.postponeLimit ?? DEFAULT_POSTPONE_LIMIT,
+  );
   const contents = new ManifestWriter(system, child).write();
   return { contents, manifest: contents.manifest as Manifest, postponed };
 }
@@ -232,7 +236,9 @@ class ManifestWriter {
   }
 
   #module(module: RomDataspace): number {
-    const existing = this.#modules.findIndex((record) => record.sha256 === module.hash && record.name === module.name);
+    const existing = this.#modules.findIndex((record) =>
+      record.sha256 === module.hash && record.name === module.name
+    );
     if (existing >= 0) return existing;
     this.#modules.push({
       name: module.name,
@@ -261,7 +267,9 @@ class ManifestWriter {
       this.#dataspaces.set(contents, object.bytes.slice());
       return { kind: "ram-dataspace", size: object.size, contents };
     }
-    if (object instanceof RomDataspace) return { kind: "rom-dataspace", module: this.#module(object) };
+    if (object instanceof RomDataspace) {
+      return { kind: "rom-dataspace", module: this.#module(object) };
+    }
     if (object instanceof ChildRegionMap) return this.#regionMap(object);
     if (object instanceof ManagedDataspace) {
       const owner = this.#child.pd.regionMaps.find((map) => map.core === object.regionMap);
@@ -272,7 +280,11 @@ class ManifestWriter {
     if (object instanceof ChildCpu) return { kind: "cpu-session" };
     if (object instanceof ChildLog) return { kind: "log-session", args: this.#argsOf(object) };
     if (object instanceof ChildRom) {
-      return { kind: "rom-session", args: this.#argsOf(object), module: this.#module(object.module) };
+      return {
+        kind: "rom-session",
+        args: this.#argsOf(object),
+        module: this.#module(object.module),
+      };
     }
     if (object instanceof ChildTimer) {
       const state = object.core.state;
@@ -337,7 +349,13 @@ class ManifestWriter {
     const core: RegionMap = regionMap.core;
     const id = this.#ids.get(regionMap)!;
     // Reserve the number before the attachments name dataspaces, which may be region maps.
-    this.#objects[id] = { kind: "region-map", size: 0, addressSpace: false, attachments: [], faultHandler: null };
+    this.#objects[id] = {
+      kind: "region-map",
+      size: 0,
+      addressSpace: false,
+      attachments: [],
+      faultHandler: null,
+    };
     const attachments = regionMap.attachments.map((attachment) => ({
       dataspace: this.#id(attachment.dataspace),
       base: attachment.base,

@@ -26,7 +26,9 @@ function describeObject(manifest: Manifest, id: number): string {
     case "rom-dataspace":
       return `rom-dataspace #${id} (${manifest.modules[object.module]?.name ?? "?"})`;
     case "region-map":
-      return object.addressSpace ? `address space #${id}` : `region-map #${id} (${size(object.size)})`;
+      return object.addressSpace
+        ? `address space #${id}`
+        : `region-map #${id} (${size(object.size)})`;
     case "managed-dataspace":
       return `managed-dataspace #${id} of region-map #${object.regionMap}`;
     case "log-session":
@@ -84,7 +86,9 @@ export function describeManifest(manifest: Manifest): string[] {
     for (const attachment of object.attachments) {
       const permissions = `r${attachment.writable ? "w" : "-"}${attachment.executable ? "x" : "-"}`;
       lines.push(
-        `    ${hex(attachment.base)}-${hex(attachment.base + attachment.size - 1)} ${permissions} ` +
+        `    ${hex(attachment.base)}-${
+          hex(attachment.base + attachment.size - 1)
+        } ${permissions} ` +
           `${size(attachment.size)} ${describeObject(manifest, attachment.dataspace)}` +
           (attachment.offset === 0 ? "" : ` at offset ${hex(attachment.offset)}`),
       );

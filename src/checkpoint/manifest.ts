@@ -201,7 +201,9 @@ export function validateManifest(value: unknown, dataspaceIds: ReadonlySet<numbe
     if (typeof object !== "object" || object === null) fail(`${at} is not an object`);
     switch (object.kind) {
       case "ram-dataspace":
-        if (!isCount(object.size) || object.size % 4096 !== 0) fail(`${at} has size ${object.size}`);
+        if (!isCount(object.size) || object.size % 4096 !== 0) {
+          fail(`${at} has size ${object.size}`);
+        }
         if (!dataspaceIds.has(object.contents)) {
           fail(`${at} names dataspace contents ${object.contents}, which are not in the image`);
         }
@@ -222,7 +224,9 @@ export function validateManifest(value: unknown, dataspaceIds: ReadonlySet<numbe
             "managed-dataspace",
           )
         );
-        if (object.faultHandler !== null) ref(`${at} fault handler`, object.faultHandler, "signal-context");
+        if (object.faultHandler !== null) {
+          ref(`${at} fault handler`, object.faultHandler, "signal-context");
+        }
         break;
       case "managed-dataspace":
         ref(at, object.regionMap, "region-map");
@@ -275,7 +279,9 @@ export function validateManifest(value: unknown, dataspaceIds: ReadonlySet<numbe
   );
   manifest.threads.forEach((id) => ref("thread list", id, "thread"));
   manifest.schedule.queue.forEach((id) => ref("ready queue", id, "thread"));
-  if (manifest.schedule.current !== null) ref("current thread", manifest.schedule.current, "thread");
+  if (manifest.schedule.current !== null) {
+    ref("current thread", manifest.schedule.current, "thread");
+  }
   manifest.restartOrder.forEach((id) => ref("restart order", id, "thread"));
   if (!objects.some((object) => object.kind === "region-map" && object.addressSpace)) {
     fail("no address space");

@@ -12,15 +12,20 @@ import { contentHash } from "../core/rom.ts";
 import { CorruptImageError, CrspecError, ModuleMismatchError } from "../errors.ts";
 import type { Endpoint } from "../kernel/endpoint.ts";
 import type { KernelObject } from "../kernel/object.ts";
-import { SignalContext, SignalReceiver } from "../kernel/signal.ts";
+import type { SignalContext, SignalReceiver } from "../kernel/signal.ts";
 import type { Thread } from "../kernel/thread.ts";
 import type { ImageContents } from "../image/format.ts";
 import type { Child } from "../parent/child.ts";
 import type { ChildThread } from "../parent/cpu.ts";
 import type { ChildRegionMap } from "../parent/pd.ts";
-import { ChildTimer } from "../parent/sessions.ts";
+import type { ChildTimer } from "../parent/sessions.ts";
 import type { System } from "../system.ts";
-import { type Manifest, type ObjectRecord, type ThreadRecord, validateManifest } from "./manifest.ts";
+import {
+  type Manifest,
+  type ObjectRecord,
+  type ThreadRecord,
+  validateManifest,
+} from "./manifest.ts";
 
 /** Options of {@linkcode restore}. */
 export interface RestoreOptions {
@@ -38,7 +43,11 @@ export interface RestoreOptions {
  * anything is created; a failure at a later step destroys what the restore created, so no
  * dataspace, capability, thread or quota is left behind.
  */
-export function restore(system: System, contents: ImageContents, options: RestoreOptions = {}): Child {
+export function restore(
+  system: System,
+  contents: ImageContents,
+  options: RestoreOptions = {},
+): Child {
   // 1. Verify the manifest's references and the ROM modules' hashes.
   const manifest = validateManifest(contents.manifest, new Set(contents.dataspaces.keys()));
   const modules = manifest.modules.map((record) => provideModule(system, record, options));
@@ -65,7 +74,9 @@ function provideModule(
 ): RomDataspace {
   const present = system.rom.find(record.name);
   const override = options.modulePaths?.[record.name];
-  if (present !== undefined && present.hash === record.sha256 && override === undefined) return present;
+  if (present !== undefined && present.hash === record.sha256 && override === undefined) {
+    return present;
+  }
 
   const path = override ?? record.path;
   if (path === null) {
@@ -137,7 +148,10 @@ class Rebuilder {
         : this.#child.pd.allocRegionMap(record.size);
       this.#objects.set(id, regionMap);
     });
-    this.#each("rom-dataspace", (record, id) => this.#objects.set(id, this.#modules[record.module]!));
+    this.#each(
+      "rom-dataspace",
+      (record, id) => this.#objects.set(id, this.#modules[record.module]!),
+    );
     this.#each("managed-dataspace", (record, id) => {
       this.#objects.set(id, (this.#object(record.regionMap) as ChildRegionMap).core.dataspace);
     });
@@ -159,7 +173,9 @@ class Rebuilder {
     this.#restoreSessions();
     this.#each("region-map", (record, id) => {
       if (record.faultHandler !== null) {
-        (this.#object(id) as ChildRegionMap).core.faultHandler = this.#object(record.faultHandler) as SignalContext;
+        (this.#object(id) as ChildRegionMap).core.faultHandler = this.#object(
+          record.faultHandler,
+        ) as SignalContext;
       }
     });
     const caps = this.#child.pd.core.pd.caps;
@@ -184,7 +200,9 @@ class Rebuilder {
     });
     this.#each("signal-receiver", (record, id) => {
       const receiver = this.#object(id) as SignalReceiver;
-      for (const context of record.pending) receiver.pending.push(this.#object(context) as SignalContext);
+      for (const context of record.pending) {
+        receiver.pending.push(this.#object(context) as SignalContext);
+      }
     });
 
     // 8. Start every thread: ready ones take their recorded place in the ready queue, blocked
@@ -273,8 +291,11 @@ class Rebuilder {
   #restoreThreads(): Array<{ thread: ChildThread; record: ThreadRecord }> {
     const restored: Array<{ thread: ChildThread; record: ThreadRecord }> = [];
     this.#manifest.threads.forEach((id, position) => {
-      const record = (this.#manifest.objects[id] as Extract<ObjectRecord, { kind: "thread" }>).thread;
-      const thread = position === 0 ? this.#child.threads[0]! : this.#child.cpu.createThread(record.name);
+      const record =
+        (this.#manifest.objects[id] as Extract<ObjectRecord, { kind: "thread" }>).thread;
+      const thread = position === 0
+        ? this.#child.threads[0]!
+        : this.#child.cpu.createThread(record.name);
       thread.core.setState({ ip: record.ip, x: [...record.x] });
       thread.core.thread.utcb.set(fromHex(record.utcb, thread.core.thread.utcb.length));
       thread.startedAt = record.startedAt ?? undefined;
@@ -305,13 +326,17 @@ class Rebuilder {
     kernel.setSchedule({
       queue: [...schedule.queue, ...queue],
       current: fresh && current !== null ? kernelThread(current) : schedule.current,
-      quantumLeft: fresh && current !== null ? this.#manifest.schedule.quantumLeft : schedule.quantumLeft,
+      quantumLeft: fresh && current !== null
+        ? this.#manifest.schedule.quantumLeft
+        : schedule.quantumLeft,
     });
 
     const restarted = new Set(this.#manifest.restartOrder);
     for (const id of this.#manifest.restartOrder) kernel.reenter(kernelThread(id));
     for (const { thread, record } of threads) {
-      const id = this.#manifest.threads.find((candidate) => this.#objects.get(candidate) === thread)!;
+      const id = this.#manifest.threads.find((candidate) =>
+        this.#objects.get(candidate) === thread
+      )!;
       if (restarted.has(id)) continue;
       if (record.disposition === "restart-wait" || record.disposition === "restart-signal-wait") {
         kernel.reenter(thread.core.thread);
@@ -329,4 +354,3 @@ function fromHex(hex: string, length: number): Uint8Array {
   return bytes;
 }
 
-export { ChildTimer };

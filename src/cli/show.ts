@@ -5,8 +5,8 @@
  */
 
 import type { Command } from "@commander-js/extra-typings";
+import { describeManifest } from "../checkpoint/describe.ts";
 import { validateManifest } from "../checkpoint/manifest.ts";
-import { CrspecError } from "../errors.ts";
 import { readImageFile } from "../image/format.ts";
 import type { CliContext } from "./context.ts";
 
@@ -35,6 +35,6 @@ function showImage(imagePath: string, json: boolean, context: CliContext): numbe
   }
 
   const manifest = validateManifest(contents.manifest, new Set(contents.dataspaces.keys()));
-  // TODO: print describeManifest(manifest) once src/checkpoint provides it.
-  throw new CrspecError("not-implemented", `listing of ${manifest.child} not implemented yet`);
+  for (const line of describeManifest(manifest)) context.output.line(line);
+  return 0;
 }

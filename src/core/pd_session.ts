@@ -72,7 +72,9 @@ export class PdSession extends KernelObject {
   free(dataspace: RamDataspace): void {
     const index = this.dataspaces.indexOf(dataspace);
     if (index < 0) {
-      throw new InvalidArgumentError(`dataspace ${dataspace.id} was not allocated by ${this.pd.name}`);
+      throw new InvalidArgumentError(
+        `dataspace ${dataspace.id} was not allocated by ${this.pd.name}`,
+      );
     }
     this.addressSpace.detachAll(dataspace);
     this.dataspaces.splice(index, 1);

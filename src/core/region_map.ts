@@ -172,7 +172,9 @@ export class RegionMap extends KernelObject {
   }
 
   /** Returns the page at `address` (page-aligned) with its effective writability, if mapped. */
-  resolve(address: number): { frame: Uint8Array; writable: boolean; executable: boolean } | undefined {
+  resolve(
+    address: number,
+  ): { frame: Uint8Array; writable: boolean; executable: boolean } | undefined {
     const attachment = this.attachmentAt(address);
     if (attachment === undefined) return undefined;
     const page = attachment.dataspace.page(address - attachment.base + attachment.offset);
@@ -191,7 +193,10 @@ export class RegionMap extends KernelObject {
       const from = Math.max(start, attachment.offset);
       const to = Math.min(end, attachment.offset + attachment.size);
       if (from < to) {
-        this.#notify(attachment.base + from - attachment.offset, attachment.base + to - attachment.offset);
+        this.#notify(
+          attachment.base + from - attachment.offset,
+          attachment.base + to - attachment.offset,
+        );
       }
     });
     this.#unforward.set(attachment, remove);

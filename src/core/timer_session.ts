@@ -67,7 +67,9 @@ export class TimerSession extends KernelObject {
   /** The session's state for a checkpoint. */
   get state(): TimerState {
     return {
-      remaining: this.#timeout === undefined ? undefined : this.#timeout.deadline - this.#kernel.clock,
+      remaining: this.#timeout === undefined
+        ? undefined
+        : this.#timeout.deadline - this.#kernel.clock,
       period: this.#period,
       openedAt: this.openedAt,
     };

@@ -10,7 +10,7 @@
  */
 
 import { CrspecError } from "../errors.ts";
-import { type RunResult, run, Stop } from "../rv32/run.ts";
+import { run, type RunResult, Stop } from "../rv32/run.ts";
 import { Endpoint, RpcObject } from "./endpoint.ts";
 import {
   decodeMessage,
@@ -369,7 +369,10 @@ export class Kernel {
     if (raw.cap !== 0) {
       transferred = thread.pd.caps.find(raw.cap);
       if (transferred === undefined) {
-        return this.#replyToCaller(thread, errorReply(Result.INVALID_CAPABILITY, "transferred capability is invalid"));
+        return this.#replyToCaller(
+          thread,
+          errorReply(Result.INVALID_CAPABILITY, "transferred capability is invalid"),
+        );
       }
     }
     const request: Request = { op: raw.op, cap: transferred, words: raw.words, data: raw.data };

@@ -44,7 +44,11 @@ export class ProtectionDomain {
     this.#detach?.();
     this.#detach = undefined;
     for (const attachment of addressSpace.attachments) {
-      for (let page = attachment.base; page < attachment.base + attachment.size; page += PAGE_SIZE) {
+      for (
+        let page = attachment.base;
+        page < attachment.base + attachment.size;
+        page += PAGE_SIZE
+      ) {
         this.memory.unmap(page / PAGE_SIZE);
       }
     }
@@ -52,7 +56,9 @@ export class ProtectionDomain {
 
   #remap(addressSpace: RegionMap, start: number, end: number): void {
     for (let address = start; address < end; address += PAGE_SIZE) {
-      if (this.memory.permissions(address / PAGE_SIZE) !== 0) this.memory.unmap(address / PAGE_SIZE);
+      if (this.memory.permissions(address / PAGE_SIZE) !== 0) {
+        this.memory.unmap(address / PAGE_SIZE);
+      }
     }
     for (const attachment of addressSpace.attachments) {
       const from = Math.max(start, attachment.base);

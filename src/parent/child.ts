@@ -133,7 +133,9 @@ export class Child {
       const at = address + done;
       const page = this.pd.addressSpace.core.resolve(at - (at % 4096));
       if (page === undefined) {
-        throw new InvalidArgumentError(`nothing is attached at 0x${at.toString(16)} in ${this.name}`);
+        throw new InvalidArgumentError(
+          `nothing is attached at 0x${at.toString(16)} in ${this.name}`,
+        );
       }
       const chunk = Math.min(length - done, 4096 - (at % 4096));
       bytes.set(page.frame.subarray(at % 4096, (at % 4096) + chunk), done);
@@ -164,10 +166,14 @@ export class Child {
   /** Announces `object`, an RPC object of this child, as service `name`. */
   announce(name: string, object: KernelObject | undefined): void {
     if (!(object instanceof RpcObject) || !this.pd.objects.includes(object)) {
-      throw new InvalidArgumentError(`announce ${JSON.stringify(name)}: give an RPC object of ${this.name}`);
+      throw new InvalidArgumentError(
+        `announce ${JSON.stringify(name)}: give an RPC object of ${this.name}`,
+      );
     }
     if (name === "" || ["PD", "CPU", "LOG", "ROM", "Timer"].includes(name)) {
-      throw new InvalidArgumentError(`announce: service name ${JSON.stringify(name)} is reserved or empty`);
+      throw new InvalidArgumentError(
+        `announce: service name ${JSON.stringify(name)} is reserved or empty`,
+      );
     }
     this.#environment.services.set(name, { name, server: this, object });
   }
@@ -177,7 +183,9 @@ export class Child {
     const index = this.sessions.findIndex((session) => session.object === object);
     const session = this.sessions[index];
     if (session === undefined || session.service === "PD" || session.service === "CPU") {
-      throw new InvalidArgumentError("close: the capability names no closable session of the child");
+      throw new InvalidArgumentError(
+        "close: the capability names no closable session of the child",
+      );
     }
     if (session.object instanceof ChildTimer) session.object.core.close();
     session.object.destroyed = true;
@@ -276,7 +284,9 @@ export function parseArgs(args: string): Map<string, string> {
   const result = new Map<string, string>();
   for (const pair of args.split(",")) {
     const separator = pair.indexOf("=");
-    if (separator > 0) result.set(pair.slice(0, separator).trim(), pair.slice(separator + 1).trim());
+    if (separator > 0) {
+      result.set(pair.slice(0, separator).trim(), pair.slice(separator + 1).trim());
+    }
   }
   return result;
 }

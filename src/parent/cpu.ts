@@ -87,7 +87,9 @@ export class ChildCpu extends NativeObject {
   /** Creates a thread named `name` through core and records it. */
   createThread(name: string): ChildThread {
     if (name.length === 0 || name.length > 64) {
-      throw new InvalidArgumentError(`thread name ${JSON.stringify(name)}; give 1 to 64 characters`);
+      throw new InvalidArgumentError(
+        `thread name ${JSON.stringify(name)}; give 1 to 64 characters`,
+      );
     }
     const thread = new ChildThread(this.core.createThread(this.#pd.core, name));
     this.threads.push(thread);

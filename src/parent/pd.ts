@@ -164,7 +164,9 @@ export class ChildPd extends NativeObject {
       case PdOp.FREE: {
         const dataspace = this.dataspaces.find((candidate) => candidate === request.cap);
         if (dataspace === undefined) {
-          throw new InvalidArgumentError("free: the capability names no RAM dataspace of the child");
+          throw new InvalidArgumentError(
+            "free: the capability names no RAM dataspace of the child",
+          );
         }
         this.free(dataspace);
         return {};
