@@ -91,7 +91,7 @@ function provideModule(
     throw new CrspecError(
       "module-not-found",
       `ROM module ${JSON.stringify(record.name)} cannot be read from ${path}: ` +
-        `${(error as Error).message}; give its location with the module path option`,
+        `${(error as Error).message}; give its location with --module (CLI) or the modulePaths option`,
     );
   }
   const hash = contentHash(content);

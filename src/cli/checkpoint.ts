@@ -16,13 +16,13 @@ import { parseCount } from "./options.ts";
 import { describeEnd } from "./outcome.ts";
 import { runInSlices } from "./run_slices.ts";
 
-/** What `crspec checkpoint` is asked to do. */
+/** The arguments of `crspec checkpoint`. */
 interface CheckpointRequest {
   /** The child's ELF file. */
   readonly elfPath: string;
   /** Virtual time of the checkpoint. */
   readonly at: number;
-  /** Where the image goes. */
+  /** Path of the image file to write. */
   readonly imagePath: string;
   /** True to replace an existing file at `imagePath`. */
   readonly force: boolean;
@@ -83,11 +83,11 @@ function checkpointChild(request: CheckpointRequest, context: CliContext): numbe
     return 1;
   }
 
-  const taken = checkpoint(system, child);
-  const bytes = encodeImage(taken.contents);
+  const result = checkpoint(system, child);
+  const bytes = encodeImage(result.contents);
   rejectExistingImage(request);
   writeImageFile(request.imagePath, bytes);
-  output.message(summarize(child, taken, bytes.length, request.imagePath));
+  output.message(summarize(child, result, bytes.length, request.imagePath));
   return 0;
 }
 
@@ -116,15 +116,15 @@ function exists(path: string): boolean {
 }
 
 /** Returns the one-line summary of a checkpoint written to `imagePath`. */
-function summarize(child: Child, taken: Checkpoint, bytes: number, imagePath: string): string {
-  const manifest = taken.manifest;
+function summarize(child: Child, result: Checkpoint, bytes: number, imagePath: string): string {
+  const manifest = result.manifest;
   const threads = plural(manifest.threads.length, "thread");
-  const dataspaces = plural(taken.contents.dataspaces.size, "dataspace");
+  const dataspaces = plural(result.contents.dataspaces.size, "dataspace");
   let summary = `checkpoint of ${child.name} at virtual time ${manifest.clock}: ${threads}, ` +
     `${dataspaces}, ${plural(bytes, "byte")} written to ${imagePath}`;
-  if (taken.postponed !== undefined) {
-    summary += `; postponed by ${plural(taken.postponed.ticks, "instruction")} until thread ` +
-      `${taken.postponed.thread} received its reply`;
+  if (result.postponed !== undefined) {
+    summary += `; postponed by ${plural(result.postponed.ticks, "instruction")} until thread ` +
+      `${result.postponed.thread} received its reply`;
   }
   return summary;
 }

@@ -71,6 +71,11 @@ function reportError(error: unknown, output: Output): number {
     // with 0; every other commander error is a usage error.
     return error.exitCode === 0 ? 0 : USAGE_ERROR_STATUS;
   }
+  if (error instanceof Deno.errors.BrokenPipe) {
+    // Standard output was closed early, as by `crspec run child.elf | head -1`. The reader has
+    // what it asked for, so the run ends quietly, as a command killed by SIGPIPE would.
+    return 1;
+  }
   if (error instanceof CrspecError) {
     output.message(error.message);
     return 1;

@@ -53,7 +53,10 @@ Deno.test("run reports a stuck child", async () => {
   const path = writeTemporary("stuck.elf", tinyElf([addi(Reg.a7, 0, 5), ECALL]));
   const result = await crspec("run", path);
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /^crspec: child stuck is stuck at virtual time \d+: no thread can run/);
+  assert.match(
+    result.stderr,
+    /^crspec: child stuck is stuck at virtual time \d+: no thread can run/,
+  );
   assert.equal(lines(result.stderr).length, 1);
 });
 

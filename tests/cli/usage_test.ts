@@ -22,7 +22,14 @@ Deno.test("usage rejects a missing argument", async () => {
 });
 
 Deno.test("usage rejects a non-integer --at", async () => {
-  const result = await crspec("checkpoint", "examples/children/counter.elf", "--at", "1.5", "-o", "x.img");
+  const result = await crspec(
+    "checkpoint",
+    "examples/children/counter.elf",
+    "--at",
+    "1.5",
+    "-o",
+    "x.img",
+  );
   assert.equal(result.code, 2);
   assert.match(result.stderr, /^error: option '--at <n>' argument '1\.5' is invalid/);
   assert.equal(lines(result.stderr).length, 1);
