@@ -378,13 +378,20 @@ class ManifestWriter {
     const { kernelState, disposition } = classifyThread(kernelThread);
     const x = Array.from(kernelThread.hart.x, (value) => value >>> 0);
     // A thread that already replied comes back as a plain wait, so no reply is sent twice.
-    if (disposition === "restart-wait") x[17] = Syscall.WAIT;
+    // The rewrite is recorded beside the registers, not in a7: the ABI keeps a7 across a
+    // system call, and the code after the ecall may rely on it.
+    let restartSyscall: number | null = null;
+    if (disposition === "restart-wait") restartSyscall = Syscall.WAIT;
+    if (disposition === "restart-call" || disposition === "restart-signal-wait") {
+      restartSyscall = x[17]!;
+    }
     return {
       name: thread.name,
       kernelState,
       disposition,
       ip: kernelThread.hart.pc >>> 0,
       x,
+      restartSyscall,
       utcb: toHex(kernelThread.utcb),
       paused: kernelThread.paused,
       startedAt: thread.startedAt ?? null,

@@ -60,8 +60,13 @@ export interface ThreadRecord {
   readonly disposition: Disposition;
   /** Instruction pointer; for a restarted system call, the address of its `ecall`. */
   readonly ip: number;
-  /** x0..x31 as unsigned numbers, with the restart rewrites applied. */
+  /** x0..x31 as unsigned numbers, as the thread holds them. */
   readonly x: readonly number[];
+  /**
+   * For a restarted system call, the call the thread enters again: a7 as it was, or `wait`
+   * (3) in place of `reply_and_wait` (2) once the reply went out. Null otherwise.
+   */
+  readonly restartSyscall: number | null;
   /** The UTCB, as hex. */
   readonly utcb: string;
   /** True when a pause request held the thread. */
@@ -246,6 +251,9 @@ export function validateManifest(value: unknown, dataspaceIds: ReadonlySet<numbe
       case "thread":
         if (!Array.isArray(object.thread?.x) || object.thread.x.length !== 32) {
           fail(`${at} lacks its 32 registers`);
+        }
+        if (object.thread.restartSyscall !== null && !isCount(object.thread.restartSyscall)) {
+          fail(`${at} has restart system call ${object.thread.restartSyscall}`);
         }
         break;
       case "service":

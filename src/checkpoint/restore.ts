@@ -91,7 +91,9 @@ function provideModule(
     throw new CrspecError(
       "module-not-found",
       `ROM module ${JSON.stringify(record.name)} cannot be read from ${path}: ` +
-        `${(error as Error).message}; give its location with --module (CLI) or the modulePaths option`,
+        `${
+          (error as Error).message
+        }; give its location with --module (CLI) or the modulePaths option`,
     );
   }
   const hash = contentHash(content);
@@ -332,16 +334,18 @@ class Rebuilder {
     });
 
     const restarted = new Set(this.#manifest.restartOrder);
-    for (const id of this.#manifest.restartOrder) kernel.reenter(kernelThread(id));
+    const reenter = (thread: Thread, record: ThreadRecord): void =>
+      kernel.reenter(thread, record.restartSyscall ?? thread.hart.x[17]!);
+    for (const id of this.#manifest.restartOrder) {
+      const record = this.#manifest.objects[id] as Extract<ObjectRecord, { kind: "thread" }>;
+      reenter(kernelThread(id), record.thread);
+    }
     for (const { thread, record } of threads) {
       const id = this.#manifest.threads.find((candidate) =>
         this.#objects.get(candidate) === thread
       )!;
       if (restarted.has(id)) continue;
-      if (record.disposition === "restart-wait" || record.disposition === "restart-signal-wait") {
-        kernel.reenter(thread.core.thread);
-      }
-      if (record.disposition === "restart-call") kernel.reenter(thread.core.thread);
+      if (record.disposition.startsWith("restart-")) reenter(thread.core.thread, record);
     }
   }
 }
@@ -353,4 +357,3 @@ function fromHex(hex: string, length: number): Uint8Array {
   }
   return bytes;
 }
-

@@ -104,12 +104,14 @@ export class Kernel {
   }
 
   /**
-   * Starts `thread` with the registers it already has and makes it enter the system call at its
-   * `pc` again, without charging a tick. Used for threads restored while blocked in a call.
+   * Starts `thread` with the registers it already has and makes it enter system call `syscall`
+   * (by default the one in a7) at its `pc` again, without charging a tick. Used for threads
+   * restored while blocked in a call. The registers are not changed, so a thread that entered
+   * `reply_and_wait` and comes back as a plain `wait` still finds its own a7 afterwards.
    */
-  reenter(thread: Thread): void {
+  reenter(thread: Thread, syscall = thread.hart.x[17]!): void {
     thread.state = "ready";
-    this.#syscall(thread);
+    this.#syscall(thread, syscall);
     if (thread.state === "ready" && !this.#queue.includes(thread)) this.#enqueue(thread);
   }
 
@@ -320,8 +322,7 @@ export class Kernel {
 
   // ---- system calls --------------------------------------------------------------------------
 
-  #syscall(thread: Thread): void {
-    const number = thread.hart.x[17]!;
+  #syscall(thread: Thread, number = thread.hart.x[17]!): void {
     switch (number) {
       case Syscall.CALL:
         return this.#call(thread);
