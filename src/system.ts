@@ -169,7 +169,13 @@ export class System {
       this.kernel.submit(handler);
       return;
     }
-    if (child.status.kind === "running") {
+    // A faulted thread stops alone, as on a real kernel: the child ends as faulted only when
+    // none of its threads can run any more, so a checkpoint can record the faulted thread.
+    const alive = child.threads.some((other) => {
+      const state = other.core.thread.state;
+      return state === "ready" || state === "blocked";
+    });
+    if (child.status.kind === "running" && !alive) {
       child.status = { kind: "faulted", thread: thread.name, fault: thread.fault };
     }
   }

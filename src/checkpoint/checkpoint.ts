@@ -219,6 +219,9 @@ class ManifestWriter {
       },
       restartOrder,
       logLines: child.log.length,
+      announcements: [...this.#system.services.values()]
+        .filter((service) => service.server === child)
+        .map((service) => ({ name: service.name, object: this.#id(service.object) })),
     };
     return { manifest, dataspaces: this.#dataspaces };
   }

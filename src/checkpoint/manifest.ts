@@ -153,6 +153,8 @@ export interface Manifest {
   readonly restartOrder: readonly number[];
   /** LOG lines written before the checkpoint. */
   readonly logLines: number;
+  /** Services the child announced: name and the object number of the RPC object. */
+  readonly announcements: ReadonlyArray<{ readonly name: string; readonly object: number }>;
 }
 
 /**
@@ -291,6 +293,10 @@ export function validateManifest(value: unknown, dataspaceIds: ReadonlySet<numbe
     ref("current thread", manifest.schedule.current, "thread");
   }
   manifest.restartOrder.forEach((id) => ref("restart order", id, "thread"));
+  if (!Array.isArray(manifest.announcements)) fail("announcements missing");
+  manifest.announcements.forEach((entry) =>
+    ref(`announcement ${JSON.stringify(entry.name)}`, entry.object, "rpc-object")
+  );
   if (!objects.some((object) => object.kind === "region-map" && object.addressSpace)) {
     fail("no address space");
   }

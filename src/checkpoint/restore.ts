@@ -207,6 +207,11 @@ class Rebuilder {
       }
     });
 
+    // The child's services are announced again, so that clients reach the restored server.
+    for (const { name, object } of this.#manifest.announcements) {
+      this.#child.announce(name, this.#object(object));
+    }
+
     // 8. Start every thread: ready ones take their recorded place in the ready queue, blocked
     // ones enter their system call again, callers in their endpoint queue order.
     this.#startThreads(threads);

@@ -70,6 +70,7 @@ int rpc_call(cap_t cap, struct crspec_msg *msg);
 #define PARENT_SESSION 1
 #define PARENT_CLOSE 2
 #define PARENT_EXIT 3
+#define PARENT_ANNOUNCE 4
 
 /* The parent capability index, written by the loader into the first word of the writable
  * segment. */
@@ -85,6 +86,10 @@ int parent_close(cap_t session);
 
 /* Ends the component with exit code code. Does not return. */
 __attribute__((noreturn)) void parent_exit(int code);
+
+/* Announces service, served by the RPC object object of this component: afterwards a session
+ * request of any component for service returns a capability to object. */
+int parent_announce(const char *service, cap_t object);
 
 /* ---- PD session ------------------------------------------------------------------------ */
 

@@ -1,4 +1,4 @@
-/* Parent interface: sessions and exit. */
+/* Parent interface: sessions, exit and announcing services. */
 #include "crspec.h"
 
 cap_t parent_session(const char *service, const char *args)
@@ -40,4 +40,14 @@ void parent_exit(int code)
 
 	/* Reached only if the parent rejects the call: end this thread instead. */
 	sys_thread_exit();
+}
+
+int parent_announce(const char *service, cap_t object)
+{
+	struct crspec_msg msg;
+
+	msg_init(&msg, PARENT_ANNOUNCE);
+	msg.cap = object;
+	msg_set_text(&msg, service);
+	return rpc_call(__parent_cap, &msg);
 }
