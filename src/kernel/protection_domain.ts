@@ -32,11 +32,16 @@ export class ProtectionDomain {
     this.caps = new CapabilitySpace(name, capQuota);
   }
 
-  /** Makes `addressSpace` the source of this domain's page table and maps what it holds. */
+  /**
+   * Makes `addressSpace` the source of this domain's page table and maps what it holds. The
+   * domain's memory must not have been bound before, so nothing has to be unmapped.
+   */
   bindAddressSpace(addressSpace: RegionMap): void {
     this.#detach?.();
     this.#detach = addressSpace.listen((start, end) => this.#remap(addressSpace, start, end));
-    this.#remap(addressSpace, 0, addressSpace.size);
+    for (const attachment of addressSpace.attachments) {
+      this.#remap(addressSpace, attachment.base, attachment.base + attachment.size);
+    }
   }
 
   /** Stops following the address space and unmaps everything. */
