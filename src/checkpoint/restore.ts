@@ -88,12 +88,11 @@ function provideModule(
   try {
     content = Deno.readFileSync(path);
   } catch (error) {
+    const reason = error instanceof Deno.errors.NotFound ? "not found" : (error as Error).message;
     throw new CrspecError(
       "module-not-found",
-      `ROM module ${JSON.stringify(record.name)} cannot be read from ${path}: ` +
-        `${
-          (error as Error).message
-        }; give its location with --module (CLI) or the modulePaths option`,
+      `ROM module ${JSON.stringify(record.name)} cannot be read from ${path}: ${reason}; ` +
+        "give the ELF file's location (crspec restore --module PATH)",
     );
   }
   const hash = contentHash(content);

@@ -91,5 +91,9 @@ function firstLine(text: string): string {
 }
 
 if (import.meta.main) {
+  // `deno task` runs from the project folder; INIT_CWD is the folder the user typed the command
+  // in, so relative paths on the command line are taken from there.
+  const initialFolder = Deno.env.get("INIT_CWD");
+  if (initialFolder !== undefined) Deno.chdir(initialFolder);
   Deno.exit(await main(Deno.args));
 }
