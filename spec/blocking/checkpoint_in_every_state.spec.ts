@@ -12,23 +12,16 @@ import {
   type Child,
   decodeImage,
   encodeImage,
-  type LogLine,
   restore,
   System,
 } from "../../mod.ts";
-
-const CHILDREN = new URL("../../examples/children/", import.meta.url).pathname;
+import { CHILDREN, lines } from "./_blocking.ts";
 
 /** Starts `name` from its ELF in a new system. */
 function start(name: string): { system: System; child: Child } {
   const system = new System();
   system.loadModule(`${CHILDREN}${name}.elf`);
   return { system, child: system.startChild(`${name}.elf`) };
-}
-
-/** Formats lines for comparison: virtual time, label and text. */
-function lines(log: readonly LogLine[]): string[] {
-  return log.map((line) => `${line.time} ${line.label}: ${line.text}`);
 }
 
 /** Runs `name` uninterrupted and returns its LOG output. */

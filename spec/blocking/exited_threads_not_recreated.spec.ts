@@ -3,41 +3,8 @@
 // the output equals that of the uninterrupted run.
 
 import assert from "node:assert/strict";
-import {
-  type Checkpoint,
-  checkpoint,
-  type Child,
-  decodeImage,
-  encodeImage,
-  type LogLine,
-  restore,
-  System,
-} from "../../mod.ts";
-
-const CHILDREN = new URL("../../examples/children/", import.meta.url).pathname;
-
-/** Loads the ELF of `name` into `system` and starts it. */
-function start(system: System, name: string): Child {
-  system.loadModule(`${CHILDREN}${name}.elf`);
-  return system.startChild(`${name}.elf`);
-}
-
-/** Formats lines for comparison: virtual time, label and text. */
-function lines(log: readonly LogLine[]): string[] {
-  return log.map((line) => `${line.time} ${line.label}: ${line.text}`);
-}
-
-/** Restores `taken` through an encoded image into `system`. */
-function restoreImage(system: System, taken: Checkpoint): Child {
-  return restore(system, decodeImage(encodeImage(taken.contents)));
-}
-
-/** Finds the kernel thread of `child` called `name`. */
-function thread(child: Child, name: string) {
-  const found = child.threads.find((candidate) => candidate.name === name);
-  assert.ok(found !== undefined, `no thread ${name}`);
-  return found.core.thread;
-}
+import { checkpoint, System } from "../../mod.ts";
+import { lines, restoreImage, start, thread } from "./_blocking.ts";
 
 Deno.test("exited thread: not recorded", () => {
   const reference = new System();

@@ -10,15 +10,8 @@
 // - `wait` on the endpoint of another component: INVALID_CAPABILITY.
 
 import assert from "node:assert/strict";
-import { type Child, type LogLine, Status, System } from "../../mod.ts";
-
-const CHILDREN = new URL("../../examples/children/", import.meta.url).pathname;
-
-/** Loads `name` into `system` and starts it. */
-function start(system: System, name: string): Child {
-  system.loadModule(`${CHILDREN}${name}.elf`);
-  return system.startChild(`${name}.elf`);
-}
+import { type LogLine, Status, System } from "../../mod.ts";
+import { start } from "./_blocking.ts";
 
 /** Finds the line of `log` that starts with `prefix`. */
 function lineOf(log: readonly LogLine[], prefix: string): string {

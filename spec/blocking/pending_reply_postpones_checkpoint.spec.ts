@@ -6,51 +6,8 @@
 // (rpc_server) and for a server in another component (echo_client calling echo_server).
 
 import assert from "node:assert/strict";
-import {
-  type Checkpoint,
-  checkpoint,
-  type Child,
-  decodeImage,
-  encodeImage,
-  type LogLine,
-  restore,
-  Status,
-  System,
-  type ThreadRecord,
-} from "../../mod.ts";
-
-const CHILDREN = new URL("../../examples/children/", import.meta.url).pathname;
-
-/** Loads the ELF of `name` into `system` and starts it. */
-function start(system: System, name: string): Child {
-  system.loadModule(`${CHILDREN}${name}.elf`);
-  return system.startChild(`${name}.elf`);
-}
-
-/** Formats lines for comparison: virtual time, label and text. */
-function lines(log: readonly LogLine[]): string[] {
-  return log.map((line) => `${line.time} ${line.label}: ${line.text}`);
-}
-
-/** Restores `taken` through an encoded image into `system`. */
-function restoreImage(system: System, taken: Checkpoint): Child {
-  return restore(system, decodeImage(encodeImage(taken.contents)));
-}
-
-/** Finds the record of the thread called `name` in `taken`. */
-function threadRecord(taken: Checkpoint, name: string): ThreadRecord {
-  for (const object of taken.manifest.objects) {
-    if (object.kind === "thread" && object.thread.name === name) return object.thread;
-  }
-  assert.fail(`no thread ${name} in the checkpoint`);
-}
-
-/** Finds the kernel thread of `child` called `name`. */
-function thread(child: Child, name: string) {
-  const found = child.threads.find((candidate) => candidate.name === name);
-  assert.ok(found !== undefined, `no thread ${name}`);
-  return found.core.thread;
-}
+import { checkpoint, type Child, type LogLine, Status, System } from "../../mod.ts";
+import { lines, restoreImage, start, thread, threadRecord } from "./_blocking.ts";
 
 /** Starts echo_server, runs it until it waits, then starts echo_client. */
 function echoPair(system: System): { server: Child; client: Child } {

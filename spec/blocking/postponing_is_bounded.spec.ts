@@ -4,43 +4,8 @@
 // uninterrupted run, LOG line times included.
 
 import assert from "node:assert/strict";
-import {
-  type Checkpoint,
-  checkpoint,
-  CheckpointError,
-  type Child,
-  type LogLine,
-  System,
-  type ThreadRecord,
-} from "../../mod.ts";
-
-const CHILDREN = new URL("../../examples/children/", import.meta.url).pathname;
-
-/** Loads the ELF of `name` into `system` and starts it. */
-function start(system: System, name: string): Child {
-  system.loadModule(`${CHILDREN}${name}.elf`);
-  return system.startChild(`${name}.elf`);
-}
-
-/** Formats lines for comparison: virtual time, label and text. */
-function lines(log: readonly LogLine[]): string[] {
-  return log.map((line) => `${line.time} ${line.label}: ${line.text}`);
-}
-
-/** Finds the record of the thread called `name` in `taken`. */
-function threadRecord(taken: Checkpoint, name: string): ThreadRecord {
-  for (const object of taken.manifest.objects) {
-    if (object.kind === "thread" && object.thread.name === name) return object.thread;
-  }
-  assert.fail(`no thread ${name} in the checkpoint`);
-}
-
-/** Finds the kernel thread of `child` called `name`. */
-function thread(child: Child, name: string) {
-  const found = child.threads.find((candidate) => candidate.name === name);
-  assert.ok(found !== undefined, `no thread ${name}`);
-  return found.core.thread;
-}
+import { type Checkpoint, checkpoint, CheckpointError, System } from "../../mod.ts";
+import { lines, start, thread, threadRecord } from "./_blocking.ts";
 
 /** Returns the error `action` throws, failing when it throws none. */
 function errorOf(action: () => unknown): unknown {

@@ -11,43 +11,10 @@ import {
   checkpoint,
   type Child,
   CrspecError,
-  decodeImage,
-  encodeImage,
   readElf,
-  restore,
   System,
-  type ThreadRecord,
 } from "../../mod.ts";
-
-const CHILDREN = new URL("../../examples/children/", import.meta.url).pathname;
-/** The `ecall` instruction. */
-const ECALL = 0x0000_0073;
-
-/** Loads the ELF of `name` into `system` and starts it. */
-function start(system: System, name: string): Child {
-  system.loadModule(`${CHILDREN}${name}.elf`);
-  return system.startChild(`${name}.elf`);
-}
-
-/** Restores `taken` through an encoded image into `system`. */
-function restoreImage(system: System, taken: Checkpoint): Child {
-  return restore(system, decodeImage(encodeImage(taken.contents)));
-}
-
-/** Finds the record of the thread called `name` in `taken`. */
-function threadRecord(taken: Checkpoint, name: string): ThreadRecord {
-  for (const object of taken.manifest.objects) {
-    if (object.kind === "thread" && object.thread.name === name) return object.thread;
-  }
-  assert.fail(`no thread ${name} in the checkpoint`);
-}
-
-/** Finds the kernel thread of `child` called `name`. */
-function thread(child: Child, name: string) {
-  const found = child.threads.find((candidate) => candidate.name === name);
-  assert.ok(found !== undefined, `no thread ${name}`);
-  return found.core.thread;
-}
+import { CHILDREN, ECALL, restoreImage, start, thread, threadRecord } from "./_blocking.ts";
 
 /** Address of the symbol `name` in the ELF image of echo_server. */
 function symbolAddress(name: string): number {
