@@ -258,7 +258,9 @@ class ManifestWriter {
     if (known !== undefined) return known;
     const id = this.#objects.length;
     this.#ids.set(object, id);
-    this.#objects.push({ kind: "parent" }); // placeholder, replaced below
+    // The slot is taken before recording, because a record may name further objects, which
+    // take the following numbers.
+    this.#objects.push({ kind: "parent" });
     this.#objects[id] = this.#record(object, capIndex);
     return id;
   }
@@ -350,15 +352,6 @@ class ManifestWriter {
 
   #regionMap(regionMap: ChildRegionMap): ObjectRecord {
     const core: RegionMap = regionMap.core;
-    const id = this.#ids.get(regionMap)!;
-    // Reserve the number before the attachments name dataspaces, which may be region maps.
-    this.#objects[id] = {
-      kind: "region-map",
-      size: 0,
-      addressSpace: false,
-      attachments: [],
-      faultHandler: null,
-    };
     const attachments = regionMap.attachments.map((attachment) => ({
       dataspace: this.#id(attachment.dataspace),
       base: attachment.base,

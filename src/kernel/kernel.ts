@@ -112,7 +112,7 @@ export class Kernel {
   reenter(thread: Thread, syscall = thread.hart.x[17]!): void {
     thread.state = "ready";
     this.#syscall(thread, syscall);
-    if (thread.state === "ready" && !this.#queue.includes(thread)) this.#enqueue(thread);
+    if (thread.state === "ready" && !this.#queue.includes(thread)) this.#queue.push(thread);
   }
 
   /** Starts `thread` in the faulted state it was recorded in. */
@@ -230,7 +230,7 @@ export class Kernel {
     const receiver = context.receiver;
     if (!receiver.pending.includes(context)) receiver.pending.push(context);
     const waiter = receiver.waiters.shift();
-    if (waiter !== undefined) this.#deliverSignal(waiter, receiver, true);
+    if (waiter !== undefined) this.#deliverSignal(waiter, receiver);
   }
 
   // ---- scheduling ----------------------------------------------------------------------------
@@ -253,10 +253,6 @@ export class Kernel {
     }
   }
 
-  #enqueue(thread: Thread): void {
-    this.#queue.push(thread);
-  }
-
   #dequeue(thread: Thread): void {
     const index = this.#queue.indexOf(thread);
     if (index >= 0) this.#queue.splice(index, 1);
@@ -266,7 +262,7 @@ export class Kernel {
   #makeReady(thread: Thread): void {
     thread.state = "ready";
     thread.blocking = undefined;
-    if (!this.#queue.includes(thread)) this.#enqueue(thread);
+    if (!this.#queue.includes(thread)) this.#queue.push(thread);
   }
 
   #block(thread: Thread, blocking: NonNullable<Thread["blocking"]>): void {
@@ -275,23 +271,25 @@ export class Kernel {
     this.#dequeue(thread);
   }
 
-  /** Completes the system call of a thread that is not running: results, pc past the ecall. */
-  #wake(thread: Thread, status: number, a1 = 0, a2 = 0): void {
-    this.#setResults(thread, status, a1, a2);
-    this.#makeReady(thread);
-  }
-
-  /** Completes the system call of the running thread. */
+  /** Completes the system call of the running thread: results in a0..a2, pc past the ecall. */
   #complete(thread: Thread, status: number, a1 = 0, a2 = 0): void {
-    this.#setResults(thread, status, a1, a2);
-  }
-
-  #setResults(thread: Thread, status: number, a1: number, a2: number): void {
     const x = thread.hart.x;
     x[10] = status;
     x[11] = a1 | 0;
     x[12] = a2 | 0;
     thread.hart.pc = (thread.hart.pc + 4) >>> 0;
+  }
+
+  /** Completes the system call of a blocked thread and makes it ready. */
+  #wake(thread: Thread, status: number, a1 = 0, a2 = 0): void {
+    this.#complete(thread, status, a1, a2);
+    this.#makeReady(thread);
+  }
+
+  /** Completes the system call of `thread`, whether it is blocked or the one running. */
+  #finish(thread: Thread, status: number, a1 = 0, a2 = 0): void {
+    if (thread.state === "blocked") this.#wake(thread, status, a1, a2);
+    else this.#complete(thread, status, a1, a2);
   }
 
   #fault(thread: Thread, cause: number, tval: number): void {
@@ -357,7 +355,6 @@ export class Kernel {
     const endpoint = object.endpoint;
     const receiver = endpoint.receivers[0];
     if (receiver !== undefined && this.#deliverRequest(thread, receiver, object)) {
-      remove(endpoint.receivers, receiver);
       this.#block(thread, { kind: "call-reply", server: receiver });
       return;
     }
@@ -427,8 +424,7 @@ export class Kernel {
     }
     this.#unblock(receiver);
     receiver.replyTo = caller;
-    if (receiver.state === "blocked") this.#wake(receiver, Status.OK, object.badge);
-    else this.#complete(receiver, Status.OK, object.badge);
+    this.#finish(receiver, Status.OK, object.badge);
     return true;
   }
 
@@ -446,7 +442,6 @@ export class Kernel {
           cap: transferred === undefined ? 0 : caller.pd.caps.installOnce(transferred),
         };
         caller.utcb.set(encodeMessage(reply));
-        caller.blocking = undefined;
         const written = this.#writeMessage(caller, caller.hart.x[11]! >>> 0, reply);
         this.#wake(caller, written ? Status.OK : Status.INVALID_MESSAGE);
       }
@@ -481,21 +476,16 @@ export class Kernel {
     if (!(receiver instanceof SignalReceiver)) {
       return this.#complete(thread, Status.INVALID_CAPABILITY);
     }
-    if (receiver.pending.length > 0) return this.#deliverSignal(thread, receiver, false);
+    if (receiver.pending.length > 0) return this.#deliverSignal(thread, receiver);
     receiver.waiters.push(thread);
     this.#block(thread, { kind: "signal", receiver });
   }
 
-  #deliverSignal(thread: Thread, receiver: SignalReceiver, blocked: boolean): void {
+  #deliverSignal(thread: Thread, receiver: SignalReceiver): void {
     const context = receiver.pending.shift()!;
     const count = context.count;
     context.count = 0;
-    if (blocked) {
-      thread.blocking = undefined;
-      this.#wake(thread, Status.OK, context.badge, count);
-    } else {
-      this.#complete(thread, Status.OK, context.badge, count);
-    }
+    this.#finish(thread, Status.OK, context.badge, count);
   }
 
   // ---- message copies ------------------------------------------------------------------------
