@@ -15,9 +15,9 @@ import type { Thread } from "./kernel/thread.ts";
 import { type AnnouncedService, Child, type ChildEnvironment } from "./parent/child.ts";
 import { startFromElf, startWithoutElf } from "./parent/loader.ts";
 
-/** RAM the parent can hand to its children unless told otherwise: 1 GiB. */
+/** Default RAM the parent can hand to its children: 1 GiB. */
 export const DEFAULT_SYSTEM_RAM = 1024 * 1024 * 1024;
-/** RAM quota of a child unless told otherwise: 64 MiB. */
+/** Default RAM quota of a child: 64 MiB. */
 export const DEFAULT_CHILD_RAM = 64 * 1024 * 1024;
 
 /** Options of {@linkcode System}. */

@@ -28,7 +28,7 @@ import {
   type ThreadRecord,
 } from "./manifest.ts";
 
-/** Virtual time a checkpoint may be postponed by, unless told otherwise: 10 million ticks. */
+/** Default maximum virtual time a checkpoint may be postponed by: 10 million ticks. */
 export const DEFAULT_POSTPONE_LIMIT = 10_000_000;
 
 /** Options of {@linkcode checkpoint}. */
@@ -49,8 +49,8 @@ export interface Checkpoint {
 
 /**
  * Takes a checkpoint of `child`. Threads blocked in a call whose reply is pending postpone the
- * checkpoint until the reply is delivered, at most `postponeLimit` ticks; past that the
- * checkpoint fails with CheckpointError and the child runs on unharmed.
+ * checkpoint until the reply is delivered, for at most `postponeLimit` ticks. Past that limit
+ * the checkpoint fails with CheckpointError, and the child runs on unharmed.
  */
 export function checkpoint(
   system: System,

@@ -41,7 +41,7 @@ export interface AttachmentRecord {
   readonly executable: boolean;
 }
 
-/** How a thread comes back on restore. */
+/** Restart disposition: the way a thread comes back on restore. */
 export type Disposition =
   | "resume"
   | "restart-call"
@@ -56,11 +56,11 @@ export interface ThreadRecord {
   readonly name: string;
   /** The kernel state at checkpoint time, in words, such as `blocked in wait`. */
   readonly kernelState: string;
-  /** How the thread comes back. */
+  /** Restart disposition. */
   readonly disposition: Disposition;
   /** Instruction pointer; for a restarted system call, the address of its `ecall`. */
   readonly ip: number;
-  /** x0..x31 as unsigned numbers, as the thread holds them. */
+  /** x0..x31 as unsigned numbers, as in the thread's registers. */
   readonly x: readonly number[];
   /**
    * For a restarted system call, the call the thread enters again: a7 as it was, or `wait`

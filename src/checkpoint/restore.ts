@@ -30,7 +30,7 @@ import {
 /** Options of {@linkcode restore}. */
 export interface RestoreOptions {
   /**
-   * Where to read ROM modules from, by module name, instead of the recorded paths. A module
+   * Paths to read ROM modules from, by module name, in place of the recorded paths. A module
    * already in the system's ROM with the recorded hash is used as it is.
    */
   modulePaths?: Record<string, string>;
@@ -40,7 +40,7 @@ export interface RestoreOptions {
 
 /**
  * Restores a child from `contents` into `system` and starts it. Every check runs before
- * anything is created; a failure at a later step destroys what the restore created, so no
+ * anything is created. A failure at a later step destroys what the restore created, so no
  * dataspace, capability, thread or quota is left behind.
  */
 export function restore(
@@ -100,6 +100,13 @@ function provideModule(
   return system.addModule(record.name, content, isAbsolute(path) ? path : resolve(path));
 }
 
+/** A thread recreated from the manifest, with its object number and record. */
+interface RestoredThread {
+  readonly id: number;
+  readonly thread: ChildThread;
+  readonly record: ThreadRecord;
+}
+
 /** Recreates the child's objects in the order of the restore steps. */
 class Rebuilder {
   readonly #system: System;
@@ -125,8 +132,8 @@ class Rebuilder {
 
   run(): void {
     const kernel = this.#system.kernel;
-    // The clock moves forward to the checkpoint's time on a machine that has not got there;
-    // timeouts use remaining time, so they are right either way.
+    // The clock moves forward to the checkpoint's time on a machine that has not got there.
+    // Timeouts are armed with their remaining time, so they are right either way.
     if (kernel.clock < this.#manifest.clock) kernel.clock = this.#manifest.clock;
 
     // 3. RAM dataspaces, filled with the recorded contents.
@@ -135,7 +142,7 @@ class Rebuilder {
       const bytes = this.#contents.dataspaces.get(record.contents)!;
       if (bytes.length !== record.size) {
         throw new CorruptImageError(
-          `dataspace contents ${record.contents} hold ${bytes.length} bytes, the manifest says ${record.size}`,
+          `dataspace contents ${record.contents} have ${bytes.length} bytes, but the manifest gives ${record.size}`,
         );
       }
       dataspace.bytes.set(bytes);
@@ -294,8 +301,8 @@ class Rebuilder {
     }
   }
 
-  #restoreThreads(): Array<{ thread: ChildThread; record: ThreadRecord }> {
-    const restored: Array<{ thread: ChildThread; record: ThreadRecord }> = [];
+  #restoreThreads(): RestoredThread[] {
+    const restored: RestoredThread[] = [];
     this.#manifest.threads.forEach((id, position) => {
       const record =
         (this.#manifest.objects[id] as Extract<ObjectRecord, { kind: "thread" }>).thread;
@@ -306,12 +313,12 @@ class Rebuilder {
       thread.core.thread.utcb.set(fromHex(record.utcb, thread.core.thread.utcb.length));
       thread.startedAt = record.startedAt ?? undefined;
       this.#objects.set(id, thread);
-      restored.push({ thread, record });
+      restored.push({ id, thread, record });
     });
     return restored;
   }
 
-  #startThreads(threads: Array<{ thread: ChildThread; record: ThreadRecord }>): void {
+  #startThreads(threads: RestoredThread[]): void {
     const kernel = this.#system.kernel;
     const kernelThread = (id: number): Thread => (this.#object(id) as ChildThread).core.thread;
 
@@ -324,7 +331,8 @@ class Rebuilder {
       core.paused = record.paused;
     }
 
-    // The recorded ready queue goes in front of whatever the machine already runs.
+    // The recorded ready queue joins the end of the machine's queue. On a fresh machine it is
+    // the whole queue, and the recorded thread continues its quantum.
     const schedule = kernel.schedule;
     const queue = this.#manifest.schedule.queue.map(kernelThread);
     const current = this.#manifest.schedule.current;
@@ -344,10 +352,7 @@ class Rebuilder {
       const record = this.#manifest.objects[id] as Extract<ObjectRecord, { kind: "thread" }>;
       reenter(kernelThread(id), record.thread);
     }
-    for (const { thread, record } of threads) {
-      const id = this.#manifest.threads.find((candidate) =>
-        this.#objects.get(candidate) === thread
-      )!;
+    for (const { id, thread, record } of threads) {
       if (restarted.has(id)) continue;
       if (record.disposition.startsWith("restart-")) reenter(thread.core.thread, record);
     }

@@ -17,7 +17,7 @@ export const DEFAULT_CAP_QUOTA = 1024;
 export class CapabilitySpace {
   /** Name of the owning protection domain, used in error messages. */
   readonly owner: string;
-  /** Maximum number of capabilities the space holds at once. */
+  /** Maximum number of capabilities the space contains at once. */
   readonly quota: number;
   readonly #slots = new Map<number, KernelObject>();
 
@@ -68,7 +68,7 @@ export class CapabilitySpace {
   }
 
   /**
-   * Returns the object at `index` if it is of class `kind`; throws InvalidCapabilityError for
+   * Returns the object at `index` if it is of class `kind`. Throws InvalidCapabilityError for
    * an unused index, a destroyed object or an object of another kind.
    */
   lookup<T extends KernelObject>(
@@ -99,7 +99,7 @@ export class CapabilitySpace {
     }
   }
 
-  /** Every (index, object) pair in ascending index order. */
+  /** Lists every (index, object) pair in ascending index order. */
   entries(): Array<[number, KernelObject]> {
     return [...this.#slots.entries()].sort((a, b) => a[0] - b[0]);
   }

@@ -3,7 +3,7 @@
  * signals.
  *
  * Virtual time counts retired instructions. Every system call costs one tick, charged when the
- * thread enters it; a call that the model re-enters on behalf of a restored thread is not
+ * thread enters it. A call that the model re-enters on behalf of a restored thread is not
  * charged again. When no thread can run, the clock jumps to the next timeout.
  *
  * @module
@@ -43,7 +43,7 @@ export interface Timeout {
   readonly fire: () => void;
 }
 
-/** Why {@linkcode Kernel.run} returned. */
+/** Reason for the return of {@linkcode Kernel.run}. */
 export type RunStop = "budget" | "idle" | "stopped";
 
 /** The scheduler's state, as recorded in a checkpoint. */

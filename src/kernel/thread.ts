@@ -12,10 +12,10 @@ import type { Endpoint, RpcObject } from "./endpoint.ts";
 import type { ProtectionDomain } from "./protection_domain.ts";
 import type { SignalReceiver } from "./signal.ts";
 
-/** Where a thread is in its life. */
+/** Life-cycle state of a thread. */
 export type ThreadState = "created" | "ready" | "blocked" | "faulted" | "exited";
 
-/** What a blocked thread waits for; kernel-internal, not readable through any interface. */
+/** The object a blocked thread waits on. It is kernel-internal: no interface reads it. */
 export type Blocking =
   | { readonly kind: "call-send"; readonly target: RpcObject }
   | { readonly kind: "call-reply"; readonly server: Thread }
@@ -42,9 +42,9 @@ export class Thread extends KernelObject {
   readonly utcb: Uint8Array = new Uint8Array(MESSAGE_SIZE);
   /** Scheduling state. */
   state: ThreadState = "created";
-  /** True while a pause request holds the thread; it keeps its place in the ready queue. */
+  /** True while a pause request stops the thread. It keeps its place in the ready queue. */
   paused = false;
-  /** What the thread waits for while blocked. */
+  /** The object the thread waits on while blocked. */
   blocking: Blocking | undefined;
   /** The fault that stopped the thread, while faulted. */
   fault: ThreadFault | undefined;

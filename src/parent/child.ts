@@ -1,5 +1,5 @@
 /**
- * A child component as its parent sees it: the sessions it was given and every object it
+ * A child component as its parent records it: the sessions it was given and every object it
  * created through them, its LOG output and how it ended.
  *
  * @module
@@ -52,13 +52,13 @@ export interface SessionRecord {
   readonly object: ChildPd | ChildCpu | ChildLog | ChildRom | ChildTimer | RpcObject;
 }
 
-/** How a child's run ended, if it did. */
+/** The end state of a child's run. */
 export type ChildStatus =
   | { readonly kind: "running" }
   | { readonly kind: "exited"; readonly code: number }
   | { readonly kind: "faulted"; readonly thread: string; readonly fault: ThreadFault };
 
-/** What a child needs from the machine it runs on. */
+/** The parts of the machine a child uses. */
 export interface ChildEnvironment {
   /** The kernel. */
   readonly kernel: Kernel;
@@ -80,13 +80,13 @@ export class Child {
   readonly pd: ChildPd;
   /** The child's CPU session. */
   readonly cpu: ChildCpu;
-  /** The parent capability as the child sees it. */
+  /** The object the child's parent capability names. */
   readonly parent: ParentCapability;
   /** Sessions of the child in the order they were opened, PD and CPU first. */
   readonly sessions: SessionRecord[] = [];
   /** Every LOG line the child wrote. */
   readonly log: LogLine[] = [];
-  /** How the child ended. */
+  /** The child's end state, `running` until it ends. */
   status: ChildStatus = { kind: "running" };
   readonly #environment: ChildEnvironment;
 
@@ -149,7 +149,7 @@ export class Child {
     return new DataView(this.readMemory(address, 4).buffer).getUint32(0, true);
   }
 
-  /** The child's capability space: every index in use with the kind of object it names. */
+  /** Lists the child's capability space: every index in use and the kind of object it names. */
   capabilities(): Array<{ index: number; kind: string }> {
     return this.pd.core.pd.caps.entries()
       .filter(([, object]) => !object.destroyed)
